@@ -2,9 +2,10 @@
 import type { Call } from '../plan/types.js';
 
 export type CallOutcome =
-  | { status: 'done'; call: Call }
+  /** `note` explains a reconciliation, e.g. queue pairs found already associated after a lost answer. */
+  | { status: 'done'; call: Call; note?: string }
   /** A create that met DuplicateResourceException for its own lost first attempt, and was re-read. */
-  | { status: 'adopted'; call: Call; routingProfileId: string }
+  | { status: 'adopted'; call: Call; routingProfileId: string; note?: string }
   | { status: 'failed'; call: Call; errorName: string; message: string; hint: string }
   /** Not sent: an earlier call of the same profile failed, or apply was interrupted. */
   | { status: 'skipped'; call: Call; reason: string };

@@ -1,0 +1,128 @@
+// Turning a failed Connect call into the project's AwsError: what happened, and what the user should do.
+import { AwsError } from '../errors.js';
+import type { AttemptFailure } from './failure.js';
+import type { ConnectOperation } from './operations.js';
+
+/**
+ * A non-idempotent write (CreateRoutingProfile, Associate/DisassociateRoutingProfileQueues) lost its answer:
+ * Connect may or may not have carried it out. Never resend it blindly; re-read and reconcile (apply does).
+ */
+export class OutcomeUnknownError extends AwsError {
+  readonly outcome = 'unknown' as const;
+  constructor(operation: ConnectOperation, failure: AttemptFailure, profile?: string) {
+    super(
+      `${operation}${profile ? ` for routing profile "${profile}"` : ''}: the connection failed before Connect answered (${failure.errorName}: ${failure.message}); the call may or may not have taken effect`,
+      operation,
+      failure.errorName,
+      'Run `connect-gitops plan` to see the current state, then apply again; a re-run converges.',
+      profile,
+      failure.httpStatus,
+    );
+  }
+}
+
+export function isOutcomeUnknown(e: unknown): e is OutcomeUnknownError {
+  return e instanceof OutcomeUnknownError;
+}
+
+/** Thrown instead of sending when the caller's AbortSignal fired first (SIGINT/SIGTERM during apply). */
+export class NotSentError extends Error {
+  constructor(readonly operation: ConnectOperation) {
+    super(`${operation} was not sent: interrupted`);
+    this.name = 'NotSentError';
+  }
+}
+
+export interface ErrorContext {
+  operation: ConnectOperation;
+  profile?: string;
+  /** Attempts made (more than one means the retry budget ran out). */
+  attempts: number;
+  elapsedMs: number;
+}
+
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialsProviderError',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'TokenRefreshRequired',
+  'SSOTokenProviderFailure',
+]);
+
+const CREDENTIALS_HINT =
+  'Provide AWS credentials through the standard chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN), ' +
+  'AWS_PROFILE (run `aws sso login` if it uses SSO and the session expired), or a role (OIDC web identity in CI).';
+
+/** Maps a final (not retried any more) failure to an AwsError carrying a hint. */
+export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError {
+  const about = ctx.profile ? ` for routing profile "${ctx.profile}"` : '';
+  const base = `${ctx.operation}${about} failed: ${failure.errorName}: ${failure.message}`;
+  const make = (hint: string, message = base): AwsError =>
+    new AwsError(message, ctx.operation, failure.errorName, hint, ctx.profile, failure.httpStatus);
+  const retried = ctx.attempts > 1 ? ` (after ${ctx.attempts} attempts over ${Math.round(ctx.elapsedMs / 1000)} s)` : '';
+
+  if (failure.errorName === 'LimitExceededException' && ctx.operation === 'CreateRoutingProfile') {
+    return make(
+      'The instance has reached its routing profile quota (500 routing profiles per instance by default): ' +
+        'delete unused routing profiles or request an increase in Service Quotas.',
+      `${base} (routing profile quota reached: 500 routing profiles per instance by default)`,
+    );
+  }
+  if (CREDENTIAL_ERRORS.has(failure.errorName) || /could not load credentials|security token.*(expired|invalid)/i.test(failure.message)) {
+    return make(CREDENTIALS_HINT);
+  }
+  if (/region is missing/i.test(failure.message)) {
+    return make('Set the region with --region, AWS_REGION, or `region` in connect-gitops.yaml.');
+  }
+  switch (failure.errorName) {
+    case 'AccessDeniedException':
+      return make(
+        `The identity running connect-gitops lacks the IAM permission connect:${ctx.operation} on this instance ` +
+          '(and its routing profiles and queues); add it to the role or user policy.',
+      );
+    case 'ResourceNotFoundException':
+      if (ctx.operation === 'CreateRoutingProfile') {
+        return make('A queue the file names, or the instance itself, was not found: check the queue references, --instance-id and --region.');
+      }
+      return make(
+        ctx.profile || isProfileLevel(ctx.operation)
+          ? 'The routing profile or a queue it names no longer exists; run `connect-gitops plan` again to see the current state. ' +
+              'If this persists, check --instance-id and --region.'
+          : 'Check --instance-id (an instance ID or ARN) and --region: Connect did not find that instance in that Region.',
+      );
+    case 'DuplicateResourceException':
+      return make('Another routing profile already has this name; names are unique per instance. Rename one of them.');
+    case 'InvalidParameterException':
+    case 'InvalidRequestException':
+      return make('Connect rejected the values sent; check the profile file against the message above, then plan again.');
+    case 'ResourceInUseException':
+      return make('The resource is in use; retry once whatever uses it has finished.');
+    default:
+      break;
+  }
+  switch (failure.kind) {
+    case 'throttling':
+      return make(
+        'Connect kept throttling: another tool may be using the same quota. Retry later, or if your account has ' +
+          'different API quotas set them in connect-gitops.yaml (`quotas`).',
+        `${base}${retried}`,
+      );
+    case 'transient':
+      return make('Connect reported an internal error; retry later (a re-run converges).', `${base}${retried}`);
+    case 'network-maybe-sent':
+    case 'network-not-sent':
+      return make(
+        'Could not reach Connect: check the network, --endpoint-url or AWS_ENDPOINT_URL_CONNECT, and --region.',
+        `${base}${retried}`,
+      );
+    case 'fatal':
+      return make('See the message from Connect above.');
+  }
+}
+
+function isProfileLevel(operation: ConnectOperation): boolean {
+  return operation !== 'SearchRoutingProfiles' && operation !== 'SearchQueues' && operation !== 'ListQueues' && operation !== 'CreateRoutingProfile';
+}

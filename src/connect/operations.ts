@@ -1,0 +1,46 @@
+// Which Connect operations each side of the adapter may send. An IAM-policy test derives the least-privilege
+// policy from these lists, so they are the single source of truth for "what connect-gitops calls".
+import type { Operation as WriteOperation } from '../plan/types.js';
+
+/** Everything `plan` and `drift` need: the reader sends these and nothing else. */
+export const READ_OPERATIONS = [
+  'SearchRoutingProfiles',
+  'DescribeRoutingProfile',
+  'ListRoutingProfileQueues',
+  'SearchQueues',
+  'ListQueues',
+] as const;
+export type ReadOperation = (typeof READ_OPERATIONS)[number];
+
+/** Everything `apply` may send (the plan's Call union; DeleteRoutingProfile is deliberately absent). */
+export const WRITE_OPERATIONS = [
+  'CreateRoutingProfile',
+  'UpdateRoutingProfileName',
+  'UpdateRoutingProfileDefaultOutboundQueue',
+  'UpdateRoutingProfileAgentAvailabilityTimer',
+  'UpdateRoutingProfileConcurrency',
+  'DisassociateRoutingProfileQueues',
+  'AssociateRoutingProfileQueues',
+  'UpdateRoutingProfileQueues',
+  'UntagResource',
+  'TagResource',
+] as const satisfies readonly WriteOperation[];
+
+// Compile-time proof that WRITE_OPERATIONS lists every operation of the plan's Call union.
+type MissingWrite = Exclude<WriteOperation, (typeof WRITE_OPERATIONS)[number]>;
+const everyWriteListed: MissingWrite extends never ? true : never = true;
+void everyWriteListed;
+
+export type ConnectOperation = ReadOperation | WriteOperation;
+
+/**
+ * Writes whose repetition is not harmless: none of Connect's operations takes a client token (wire-protocol
+ * §1.5), so after a lost response a resend of these can fail for our own first attempt (a duplicate name, a
+ * queue already associated or already removed). A network error on them is reported as "outcome unknown" and
+ * apply reconciles by re-reading instead. The Update, Tag and Untag calls set a value and may be repeated.
+ */
+export const NON_IDEMPOTENT_OPERATIONS: ReadonlySet<ConnectOperation> = new Set<ConnectOperation>([
+  'CreateRoutingProfile',
+  'AssociateRoutingProfileQueues',
+  'DisassociateRoutingProfileQueues',
+]);

@@ -1,0 +1,155 @@
+// Every Connect request goes through here: wait for the operation's token, take a concurrency slot, send,
+// classify a failure, retry within the budget, and count. Reads and writes share one transport per run so
+// the concurrency bound and the statistics cover the whole run.
+import type { ConnectCommand } from './commands.js';
+import { systemClock, type Clock } from './clock.js';
+import { NotSentError, OutcomeUnknownError, toAwsError } from './errors.js';
+import { classifyFailure, type AttemptFailure } from './failure.js';
+import { Semaphore } from './limiter.js';
+import { NON_IDEMPOTENT_OPERATIONS, type ConnectOperation } from './operations.js';
+import { defaultQuotaFor, type RateQuota } from './quotas.js';
+import {
+  backoffMs,
+  DEFAULT_RETRY_POLICY,
+  THROTTLING_BACKOFF_BASE_MS,
+  TRANSIENT_BACKOFF_BASE_MS,
+  type RetryPolicy,
+} from './retry.js';
+import { RequestStats } from './stats.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** Requests in flight at once. Pacing, not this bound, is what normally limits the rate. */
+export const DEFAULT_CONCURRENCY = 8;
+
+/**
+ * Headroom under the quota. Connect meters arrivals, we meter departures: the first requests of a run also
+ * open connections and arrive late, later ones arrive fast, so arrivals are bunched closer than we sent them.
+ * Pacing at 90 % of the rate and keeping one token of the burst in reserve absorbs that without throttles
+ * (measured against the emulator at Connect's default quotas).
+ */
+export const PACING_RATE_FACTOR = 0.9;
+export const PACING_BURST_RESERVE = 1;
+
+/** The bucket the client actually paces with, for an account quota. */
+export function pacingQuota(quota: RateQuota): RateQuota {
+  return { ratePerSecond: quota.ratePerSecond * PACING_RATE_FACTOR, burst: Math.max(1, quota.burst - PACING_BURST_RESERVE) };
+}
+
+/**
+ * What the transport needs from the SDK client: ConnectClient satisfies it, and so does a test double that
+ * inspects `command.input`. No abort signal is passed down: a request already sent is allowed to finish.
+ */
+export interface CommandSender {
+  send(command: ConnectCommand): Promise<unknown>;
+}
+
+/** Structured logging, pino-compatible. Only operation names, counts and error names are logged: never inputs, never headers. */
+export interface TransportLogger {
+  debug(obj: object, msg?: string): void;
+}
+
+export interface TransportOptions {
+  /** Per-operation overrides for accounts with raised (or lowered) API quotas. */
+  quotas?: Partial<Record<string, RateQuota>>;
+  concurrency?: number;
+  retry?: Partial<RetryPolicy>;
+  clock?: Clock;
+  /** For jitter; injectable so tests are deterministic. */
+  random?: () => number;
+  stats?: RequestStats;
+  logger?: TransportLogger;
+}
+
+export interface CallContext {
+  /** The routing profile the call is about, for error messages. */
+  profile?: string;
+  /** When aborted, nothing more is sent (a request already on the wire finishes). */
+  signal?: AbortSignal;
+}
+
+export class PacedTransport {
+  readonly stats: RequestStats;
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly slots: Semaphore;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly policy: RetryPolicy;
+
+  constructor(
+    private readonly client: CommandSender,
+    private readonly options: TransportOptions = {},
+  ) {
+    this.stats = options.stats ?? new RequestStats();
+    this.slots = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  }
+
+  /** The account quota assumed for an operation: the override, else Connect's published default. */
+  quotaFor(operation: ConnectOperation): RateQuota {
+    return this.options.quotas?.[operation] ?? defaultQuotaFor(operation);
+  }
+
+  /** The bucket for an operation, sized a little under its quota (pacingQuota). */
+  bucketFor(operation: ConnectOperation): TokenBucket {
+    let bucket = this.buckets.get(operation);
+    if (!bucket) {
+      bucket = new TokenBucket(pacingQuota(this.quotaFor(operation)), this.clock);
+      this.buckets.set(operation, bucket);
+    }
+    return bucket;
+  }
+
+  /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError or NotSentError. */
+  async execute(operation: ConnectOperation, command: ConnectCommand, ctx: CallContext = {}): Promise<unknown> {
+    const started = this.clock.now();
+    for (let attempt = 1; ; attempt++) {
+      await this.waitForTurn(operation, ctx.signal);
+      let failure: AttemptFailure;
+      this.stats.recordAttempt(operation);
+      try {
+        return await this.client.send(command);
+      } catch (error) {
+        failure = classifyFailure(error);
+      } finally {
+        this.slots.release();
+      }
+
+      const elapsedMs = this.clock.now() - started;
+      if (failure.kind === 'throttling') this.stats.recordThrottle();
+      // Connect's LimitExceededException on create is the 500-profiles quota: retrying cannot help (README, Quotas).
+      const isQuota = operation === 'CreateRoutingProfile' && failure.errorName === 'LimitExceededException';
+      if (failure.kind === 'fatal' || isQuota) throw toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs });
+      if (failure.kind === 'network-maybe-sent' && NON_IDEMPOTENT_OPERATIONS.has(operation)) {
+        this.stats.recordOutcomeUnknown();
+        throw new OutcomeUnknownError(operation, failure, ctx.profile);
+      }
+
+      const base = failure.kind === 'throttling' ? THROTTLING_BACKOFF_BASE_MS : TRANSIENT_BACKOFF_BASE_MS;
+      const delay = backoffMs(attempt - 1, base, this.random);
+      if (attempt >= this.policy.maxAttempts || elapsedMs + delay > this.policy.budgetMs) {
+        throw toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs });
+      }
+      this.stats.recordRetry();
+      this.options.logger?.debug({ operation, attempt, errorName: failure.errorName, delayMs: delay }, 'retrying Connect call');
+      try {
+        await this.clock.sleep(delay, ctx.signal);
+      } catch {
+        throw new NotSentError(operation);
+      }
+    }
+  }
+
+  /** Token first, then a slot: a call waiting for its operation's token does not hold up other operations. */
+  private async waitForTurn(operation: ConnectOperation, signal: AbortSignal | undefined): Promise<void> {
+    const before = this.clock.now();
+    try {
+      await this.bucketFor(operation).take(signal);
+      await this.slots.acquire(signal);
+    } catch {
+      throw new NotSentError(operation);
+    }
+    this.stats.recordPacingWait(this.clock.now() - before);
+  }
+}

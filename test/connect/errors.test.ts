@@ -1,0 +1,66 @@
+import { AccessDeniedException, ConnectServiceException, ThrottlingException } from '@aws-sdk/client-connect';
+import { describe, expect, it } from 'vitest';
+import { toAwsError } from '../../src/connect/errors.js';
+import { classifyFailure } from '../../src/connect/failure.js';
+import type { ConnectOperation } from '../../src/connect/operations.js';
+import { connectionRefused, networkReset, sdkError } from './support/fake-connect.js';
+
+const fail = (e: unknown, operation: ConnectOperation = 'DescribeRoutingProfile', profile?: string) =>
+  toAwsError(classifyFailure(e), { operation, profile, attempts: 1, elapsedMs: 0 });
+
+describe('classifyFailure', () => {
+  it.each([
+    [new ThrottlingException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 429 } }), 'throttling'],
+    [sdkError('TooManyRequestsException', 429), 'throttling'],
+    [sdkError('InvalidParameterException', 429), 'throttling'],
+    [sdkError('InternalServiceException', 500), 'transient'],
+    [sdkError('Unknown', 503), 'transient'],
+    [Object.assign(new SyntaxError('Unexpected token <'), { $response: { statusCode: 502 } }), 'transient'],
+    [sdkError('ResourceNotFoundException', 404), 'fatal'],
+    [new AccessDeniedException({ message: 'no', $metadata: { httpStatusCode: 403 } }), 'fatal'],
+    [networkReset(), 'network-maybe-sent'],
+    [Object.assign(new Error('Request timed out'), { name: 'TimeoutError' }), 'network-maybe-sent'],
+    [new Error('socket hang up'), 'network-maybe-sent'],
+    [connectionRefused(), 'network-not-sent'],
+    [Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'network-not-sent'],
+    [new TypeError('x is not a function'), 'fatal'],
+  ])('%s -> %s', (error, kind) => {
+    expect(classifyFailure(error).kind).toBe(kind);
+  });
+
+  it('reads the name of an unmodelled Connect error', () => {
+    const e = new ConnectServiceException({ name: 'SomethingNewException', $fault: 'client', $metadata: { httpStatusCode: 418 } });
+    expect(classifyFailure(e)).toMatchObject({ kind: 'fatal', errorName: 'SomethingNewException', httpStatus: 418 });
+  });
+});
+
+describe('toAwsError hints', () => {
+  it('AccessDenied names the missing IAM action', () => {
+    const e = fail(new AccessDeniedException({ message: 'not authorized', $metadata: { httpStatusCode: 403 } }), 'UpdateRoutingProfileConcurrency', 'Tier1');
+    expect(e.hint).toContain('connect:UpdateRoutingProfileConcurrency');
+    expect(e.profile).toBe('Tier1');
+    expect(e.message).toContain('"Tier1"');
+  });
+
+  it('ResourceNotFound on an instance-level read points at --instance-id and --region', () => {
+    expect(fail(sdkError('ResourceNotFoundException', 404), 'SearchRoutingProfiles').hint).toMatch(/--instance-id.*--region/);
+  });
+
+  it('ResourceNotFound on a profile says it may be gone', () => {
+    expect(fail(sdkError('ResourceNotFoundException', 404), 'DescribeRoutingProfile', 'P').hint).toMatch(/no longer exists/);
+  });
+
+  it('missing or expired credentials say how to provide them', () => {
+    const missing = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    expect(fail(missing).hint).toMatch(/AWS_PROFILE/);
+    expect(fail(sdkError('ExpiredTokenException', 403, 'The security token included in the request is expired')).hint).toMatch(/sso login/);
+  });
+
+  it('a missing region says where to set it', () => {
+    expect(fail(new Error('Region is missing')).hint).toMatch(/--region/);
+  });
+
+  it('a duplicate name on rename says names are unique', () => {
+    expect(fail(sdkError('DuplicateResourceException', 409), 'UpdateRoutingProfileName').hint).toMatch(/unique/);
+  });
+});

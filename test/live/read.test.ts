@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { createLiveReader } from '../../src/connect/reader.js';
+import { readLive, readProfilesByName } from '../../src/live/read.js';
+import { FakeConnect, INSTANCE } from '../connect/support/fake-connect.js';
+import { VirtualClock } from '../connect/support/virtual-clock.js';
+
+function instanceWithSeven() {
+  const fake = new FakeConnect();
+  const basic = fake.addQueue('Basic');
+  const sales = fake.addQueue('Sales');
+  fake.addQueue('agent-q', 'AGENT');
+  for (let i = 1; i <= 7; i++) {
+    fake.addProfile({
+      name: `P${i}`,
+      media: [
+        { Channel: 'VOICE', Concurrency: 1, CrossChannelBehavior: { BehaviorType: 'ROUTE_ANY_CHANNEL' } },
+        { Channel: 'CHAT', Concurrency: 2 },
+      ],
+      timer: 'TIME_SINCE_LAST_INBOUND',
+      tags: { team: `t${i}` },
+      queues: [
+        { queueId: basic, channel: 'VOICE', priority: 1, delay: 0 },
+        { queueId: sales, channel: 'CHAT', priority: 2, delay: 30 },
+      ],
+    });
+  }
+  return fake;
+}
+
+const reader = (fake: FakeConnect) => createLiveReader(fake, { clock: new VirtualClock() });
+
+describe('readLive: the fewest calls', () => {
+  it('3 declared of 7 live, 1 managing queues: 1 queue list + 1 search page + 3 describes + 1 queue list of a profile', async () => {
+    const fake = instanceWithSeven();
+    const live = await readLive(reader(fake), INSTANCE, [
+      { name: 'P2', managesQueues: true },
+      { name: 'P4', managesQueues: false },
+      { name: 'P6', managesQueues: false },
+      { name: 'Absent', managesQueues: true },
+    ]);
+    expect(fake.ops().sort()).toEqual(
+      ['DescribeRoutingProfile', 'DescribeRoutingProfile', 'DescribeRoutingProfile', 'ListQueues', 'ListRoutingProfileQueues', 'SearchRoutingProfiles'].sort(),
+    );
+    expect(fake.log.find((l) => l.operation === 'SearchRoutingProfiles')?.input).toMatchObject({ MaxResults: 500 });
+    expect(fake.log.find((l) => l.operation === 'ListRoutingProfileQueues')?.input).toMatchObject({ MaxResults: 100 });
+    expect(fake.log.find((l) => l.operation === 'ListQueues')?.input).toMatchObject({ MaxResults: 1000, QueueTypes: ['STANDARD'] });
+
+    expect(live.instanceId).toBe(INSTANCE);
+    expect(live.queues.map((q) => q.name)).toEqual(['Basic', 'Sales']);
+    expect(live.profiles).toHaveLength(7);
+    const p2 = live.profiles.find((p) => p.name === 'P2');
+    expect(p2).toMatchObject({
+      described: true,
+      agentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND',
+      mediaConcurrencies: [
+        { channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_ANY_CHANNEL' },
+        { channel: 'CHAT', concurrency: 2 },
+      ],
+      tags: { team: 't2' },
+      associatedQueueIds: ['q-basic', 'q-sales'],
+    });
+    expect(p2?.queueConfigs).toEqual([
+      { queueId: 'q-basic', queueArn: expect.stringContaining('/queue/q-basic'), queueName: 'Basic', channel: 'VOICE', priority: 1, delay: 0 },
+      { queueId: 'q-sales', queueArn: expect.stringContaining('/queue/q-sales'), queueName: 'Sales', channel: 'CHAT', priority: 2, delay: 30 },
+    ]);
+    const p4 = live.profiles.find((p) => p.name === 'P4');
+    expect(p4?.described).toBe(true);
+    expect(p4?.queueConfigs).toBeUndefined();
+    // Undeclared: from Search only, so CrossChannelBehavior and the timer are unknown, not defaulted.
+    const p1 = live.profiles.find((p) => p.name === 'P1');
+    expect(p1).toMatchObject({ described: false, associatedQueueIds: ['q-basic', 'q-sales'] });
+    expect(p1?.mediaConcurrencies[0]?.crossChannelBehavior).toBeUndefined();
+    expect(p1?.agentAvailabilityTimer).toBeUndefined();
+  });
+
+  it('uses SearchQueues when asked, and accepts an instance ARN', async () => {
+    const fake = instanceWithSeven();
+    const live = await readLive(reader(fake), `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}`, [], { queueSource: 'SearchQueues' });
+    expect(fake.ops().sort()).toEqual(['SearchQueues', 'SearchRoutingProfiles']);
+    expect(live.instanceId).toBe(INSTANCE);
+    expect(live.queues).toHaveLength(2);
+  });
+
+  it('follows NextToken across pages and reports progress', async () => {
+    const fake = instanceWithSeven();
+    fake.pageCap = 3;
+    const progress: [number, number][] = [];
+    const live = await readLive(reader(fake), INSTANCE, [{ name: 'P7', managesQueues: true }], { onProgress: (d, t) => progress.push([d, t]) });
+    expect(fake.count('SearchRoutingProfiles')).toBe(3);
+    expect(live.profiles.map((p) => p.name).sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
+    expect(progress.at(-1)).toEqual([4, 4]);
+  });
+
+  it('stops on a repeated token instead of looping', async () => {
+    const fake = instanceWithSeven();
+    fake.stuckToken = 'same';
+    const live = await readLive(reader(fake), INSTANCE, []);
+    expect(fake.count('SearchRoutingProfiles')).toBe(2);
+    expect(live.profiles).toHaveLength(7);
+  });
+
+  it('maps incomplete answers defensively', async () => {
+    const partial = {
+      async send(command: { constructor: { name: string } }) {
+        switch (command.constructor.name) {
+          case 'ListQueuesCommand':
+            return { QueueSummaryList: [{ Id: 'q1' }, { Name: 'no id' }] };
+          case 'SearchRoutingProfilesCommand':
+            return { RoutingProfiles: [{ RoutingProfileId: 'rp1', Name: 'A', MediaConcurrencies: [{ Channel: 'PIGEON', Concurrency: 1 }, { Channel: 'CHAT' }] }, { Name: 'no id' }] };
+          case 'DescribeRoutingProfileCommand':
+            return { RoutingProfile: { MediaConcurrencies: [{ Channel: 'CHAT', Concurrency: 2, CrossChannelBehavior: { BehaviorType: 'SOMETHING_NEW' } }] } };
+          default:
+            return {};
+        }
+      },
+    };
+    const live = await readLive(createLiveReader(partial), INSTANCE, [{ name: 'A', managesQueues: true }]);
+    expect(live.queues).toEqual([{ queueId: 'q1', arn: '', name: '' }]);
+    expect(live.profiles).toEqual([
+      {
+        routingProfileId: 'rp1',
+        arn: '',
+        name: 'A',
+        description: '',
+        defaultOutboundQueueId: '',
+        mediaConcurrencies: [{ channel: 'CHAT', concurrency: 2 }],
+        associatedQueueIds: [],
+        tags: {},
+        described: true,
+        queueConfigs: [],
+      },
+    ]);
+  });
+});
+
+describe('readProfilesByName', () => {
+  it('finds each name with one EXACT search, then describes it', async () => {
+    const fake = instanceWithSeven();
+    const found = await readProfilesByName(reader(fake), INSTANCE, ['P3', 'Nope'], { queues: true });
+    expect(found.map((p) => p.name)).toEqual(['P3']);
+    expect(found[0]?.queueConfigs).toHaveLength(2);
+    const searches = fake.log.filter((l) => l.operation === 'SearchRoutingProfiles');
+    expect(searches.map((s) => s.input.SearchCriteria)).toEqual([
+      { StringCondition: { FieldName: 'name', Value: 'P3', ComparisonType: 'EXACT' } },
+      { StringCondition: { FieldName: 'name', Value: 'Nope', ComparisonType: 'EXACT' } },
+    ]);
+    expect(fake.count('DescribeRoutingProfile')).toBe(1);
+  });
+});
