@@ -1,0 +1,41 @@
+// Fault injection for tests: the failures a client of Connect must survive, drawn from a seeded generator
+// so that a run repeats exactly.
+import { seededRandom } from './random.js';
+import type { FaultOptions } from './types.js';
+
+export type FaultBefore = 'throttle' | 'internal-error' | undefined;
+
+export class Faults {
+  private options: FaultOptions = {};
+  private random: () => number = seededRandom(0);
+
+  constructor(options: FaultOptions = {}) {
+    this.set(options);
+  }
+
+  set(options: FaultOptions): void {
+    this.options = { ...options };
+    this.random = seededRandom(options.randomSeed ?? 0);
+  }
+
+  get searchLagMs(): number {
+    return this.options.searchLagMs ?? 0;
+  }
+
+  /** A draw is made only for a rate that is on, so turning one fault on does not shift the others. */
+  private hit(rate: number | undefined): boolean {
+    return rate !== undefined && rate > 0 && this.random() < rate;
+  }
+
+  /** Faults that answer before any work is done (nothing is committed). */
+  before(): FaultBefore {
+    if (this.hit(this.options.throttleRate)) return 'throttle';
+    if (this.hit(this.options.internalErrorRate)) return 'internal-error';
+    return undefined;
+  }
+
+  /** Whether to drop the connection after a mutating call has committed, without answering. */
+  dropAfterCommit(): boolean {
+    return this.hit(this.options.dropAfterCommitRate);
+  }
+}

@@ -1,0 +1,186 @@
+// The routing-profile queue operations: associate, disassociate, change priority/delay, list. A queue-channel
+// pair is the unit: a pair is associated once, and only associated pairs can be updated or removed.
+import { LIMITS, type Channel } from '../../vocabulary.js';
+import { invalidParameter } from '../errors.js';
+import { paginate } from '../pagination.js';
+import type { StoredProfile } from '../types.js';
+import {
+  epochSeconds,
+  requireInstance,
+  requireProfile,
+  requireStandardQueue,
+  touch,
+  type HandlerContext,
+  type OperationHandler,
+} from './context.js';
+import {
+  checkDistinctPairs,
+  checkPairLimit,
+  pairKey,
+  pairStateError,
+  type WireQueueConfig,
+  type WireQueueReference,
+} from './rules.js';
+
+const refsOf = (configs: { QueueReference: WireQueueReference }[] | undefined): WireQueueReference[] =>
+  (configs ?? []).map((c) => c.QueueReference);
+
+function refuseExisting(list: { queueId: string; channel: Channel }[], refs: WireQueueReference[], what: string): void {
+  const keys = new Set(list.map((c) => pairKey(c.queueId, c.channel)));
+  for (const r of refs) {
+    if (keys.has(pairKey(r.QueueId, r.Channel))) {
+      throw pairStateError(`Queue ${r.QueueId} is already ${what} on ${r.Channel}.`);
+    }
+  }
+}
+
+/** Adds queue configs (already checked against the model) to a profile, with Connect's pair rules. */
+export function associate(
+  ctx: HandlerContext,
+  p: StoredProfile,
+  configs: WireQueueConfig[] | undefined,
+  manual: { QueueReference: WireQueueReference }[] | undefined,
+): void {
+  checkDistinctPairs(refsOf(configs), 'QueueConfigs');
+  checkDistinctPairs(refsOf(manual), 'ManualAssignmentQueueConfigs');
+  for (const r of [...refsOf(configs), ...refsOf(manual)]) requireStandardQueue(ctx, r.QueueId);
+  refuseExisting(p.queueConfigs, refsOf(configs), 'associated with this routing profile');
+  refuseExisting(p.manualAssignmentQueues, refsOf(manual), 'a manual assignment queue of this profile');
+  checkPairLimit(p.queueConfigs.length + (configs?.length ?? 0));
+  checkPairLimit(p.manualAssignmentQueues.length + (manual?.length ?? 0));
+  for (const c of configs ?? []) {
+    p.queueConfigs.push({
+      queueId: c.QueueReference.QueueId,
+      channel: c.QueueReference.Channel,
+      priority: c.Priority,
+      delay: c.Delay,
+      seq: ctx.store.nextSeq(),
+    });
+  }
+  for (const c of manual ?? []) {
+    p.manualAssignmentQueues.push({
+      queueId: c.QueueReference.QueueId,
+      channel: c.QueueReference.Channel,
+      seq: ctx.store.nextSeq(),
+    });
+  }
+}
+
+/** Disassociate's lists have no max in the model, but Connect takes 10 per call (connect-api README). */
+function checkBatch(list: unknown[] | undefined, member: string): void {
+  if (list && list.length > LIMITS.queueConfigsPerCall) {
+    throw invalidParameter(`${member} can have at most ${LIMITS.queueConfigsPerCall} entries per call.`);
+  }
+}
+
+export const profileQueueHandlers: Record<string, OperationHandler> = {
+  UpdateRoutingProfileQueues: {
+    mutating: true,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId);
+      const configs = input.QueueConfigs as WireQueueConfig[];
+      checkDistinctPairs(refsOf(configs), 'QueueConfigs');
+      const byPair = new Map(p.queueConfigs.map((c) => [pairKey(c.queueId, c.channel), c]));
+      for (const c of configs) {
+        if (!byPair.has(pairKey(c.QueueReference.QueueId, c.QueueReference.Channel))) {
+          throw pairStateError(
+            `Queue ${c.QueueReference.QueueId} is not associated with this routing profile on ${c.QueueReference.Channel}; associate it first.`,
+          );
+        }
+      }
+      for (const c of configs) {
+        const stored = byPair.get(pairKey(c.QueueReference.QueueId, c.QueueReference.Channel))!;
+        stored.priority = c.Priority;
+        stored.delay = c.Delay;
+      }
+      touch(p);
+      return undefined;
+    },
+  },
+
+  AssociateRoutingProfileQueues: {
+    mutating: true,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId);
+      const configs = input.QueueConfigs as WireQueueConfig[] | undefined;
+      const manual = input.ManualAssignmentQueueConfigs as { QueueReference: WireQueueReference }[] | undefined;
+      // UNVERIFIED: both lists are optional in the model; a call with neither does nothing useful.
+      if (!configs && !manual) {
+        throw invalidParameter('Either QueueConfigs or ManualAssignmentQueueConfigs must be provided.');
+      }
+      associate(ctx, p, configs, manual);
+      touch(p);
+      return undefined;
+    },
+  },
+
+  DisassociateRoutingProfileQueues: {
+    mutating: true,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId);
+      const refs = input.QueueReferences as WireQueueReference[] | undefined;
+      const manual = input.ManualAssignmentQueueReferences as WireQueueReference[] | undefined;
+      if (!refs && !manual) {
+        throw invalidParameter('Either QueueReferences or ManualAssignmentQueueReferences must be provided.');
+      }
+      checkBatch(refs, 'QueueReferences');
+      checkBatch(manual, 'ManualAssignmentQueueReferences');
+      checkDistinctPairs(refs ?? [], 'QueueReferences');
+      checkDistinctPairs(manual ?? [], 'ManualAssignmentQueueReferences');
+      const drop = <T extends { queueId: string; channel: Channel }>(
+        list: T[],
+        wanted: WireQueueReference[],
+        what: string,
+      ): T[] => {
+        const keys = new Set(list.map((c) => pairKey(c.queueId, c.channel)));
+        for (const r of wanted) {
+          if (!keys.has(pairKey(r.QueueId, r.Channel))) {
+            throw pairStateError(`Queue ${r.QueueId} is not ${what} on ${r.Channel}.`);
+          }
+        }
+        const gone = new Set(wanted.map((r) => pairKey(r.QueueId, r.Channel)));
+        return list.filter((c) => !gone.has(pairKey(c.queueId, c.channel)));
+      };
+      // Both lists are checked before either changes, so a refused call changes nothing.
+      const queueConfigs = drop(p.queueConfigs, refs ?? [], 'associated with this routing profile');
+      const manualQueues = drop(p.manualAssignmentQueues, manual ?? [], 'a manual assignment queue of this profile');
+      p.queueConfigs = queueConfigs;
+      p.manualAssignmentQueues = manualQueues;
+      touch(p);
+      return undefined;
+    },
+  },
+
+  ListRoutingProfileQueues: {
+    mutating: false,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId, true);
+      const sorted = [...p.queueConfigs].sort((a, b) => a.seq - b.seq);
+      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
+        'ListRoutingProfileQueues',
+        input.InstanceId,
+        p.routingProfileId,
+      ]);
+      return {
+        RoutingProfileQueueConfigSummaryList: page.items.map((c) => {
+          const q = ctx.store.queues.get(c.queueId);
+          return {
+            QueueId: c.queueId,
+            QueueArn: ctx.store.queueArn(c.queueId),
+            QueueName: q?.name ?? c.queueId,
+            Priority: c.priority,
+            Delay: c.delay,
+            Channel: c.channel,
+          };
+        }),
+        LastModifiedTime: epochSeconds(p.lastModifiedTime),
+        LastModifiedRegion: ctx.store.region,
+        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+      };
+    },
+  },
+};

@@ -1,0 +1,149 @@
+// The emulator's public types: options, seed, request log, and the plain-JSON state snapshot.
+import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../vocabulary.js';
+import type { RateQuota } from '../connect/quotas.js';
+
+export interface FaultOptions {
+  /** Share of requests answered ThrottlingException (429) before any work is done. */
+  throttleRate?: number;
+  /** Share of requests answered InternalServiceException (500) before any work is done. */
+  internalErrorRate?: number;
+  /** Share of successful mutating requests whose write is committed and whose connection is then dropped. */
+  dropAfterCommitRate?: number;
+  /** For this long after its creation a new profile is invisible to reads (Connect's eventual consistency). */
+  searchLagMs?: number;
+  /** Seeds the fault draws and generated IDs, so a run repeats exactly. */
+  randomSeed?: number;
+}
+
+export type QuotaSetting = 'off' | 'connect-defaults' | Record<string, RateQuota>;
+
+export interface SeedQueue {
+  name: string;
+  queueId?: string;
+  /** STANDARD unless stated; AGENT queues exist to exercise ListQueues' QueueTypes filter. */
+  queueType?: 'STANDARD' | 'AGENT';
+  description?: string;
+  tags?: Record<string, string>;
+}
+
+export interface SeedWorkloadTypeConcurrency {
+  workloadType: string;
+  concurrency: number;
+  crossChannelWorkloadBehavior?: { channelWorkloadBehaviorType?: string };
+}
+
+/** A routing-profile document as in profiles/ (camelCase, queues by name, ID or ARN), describing live state. */
+export interface SeedProfile {
+  name: string;
+  description: string;
+  defaultOutboundQueue: string;
+  agentAvailabilityTimer?: AgentAvailabilityTimer;
+  mediaConcurrencies: {
+    channel: Channel;
+    concurrency: number;
+    crossChannelBehavior?: CrossChannelBehavior;
+    /** Live-only: newer profiles may carry these; lets tests check that a tool never drops them. */
+    workloadTypeConcurrencies?: SeedWorkloadTypeConcurrency[];
+  }[];
+  queues?: { queue: string; channel: Channel; priority: number; delay: number }[];
+  /** May include `aws:` keys: live resources carry them even though no API call may set them. */
+  tags?: Record<string, string>;
+  /** Live-only: a fixed ID, for tests that want stable IDs. */
+  routingProfileId?: string;
+}
+
+export interface EmulatorSeed {
+  instanceId?: string;
+  region?: string;
+  queues: SeedQueue[];
+  profiles: SeedProfile[];
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (a free port); the host is always 127.0.0.1. */
+  port?: number;
+  seedDir?: string;
+  seed?: EmulatorSeed;
+  statePath?: string;
+  /** Default 'off'. */
+  quotas?: QuotaSetting;
+  /** >1 speeds the emulator clock: quota refill and search lag scale by it. Default 1. */
+  timeScale?: number;
+  faults?: FaultOptions;
+}
+
+export interface RequestLogEntry {
+  operation: string;
+  input: Record<string, unknown>;
+  /** The HTTP status answered; 0 when the connection was dropped after the write was committed. */
+  status: number;
+  errorType?: string;
+  /** Wall-clock milliseconds at arrival. */
+  at: number;
+}
+
+// ---- state, as stored, snapshotted and persisted (plain JSON) ----
+
+export interface StoredQueue {
+  queueId: string;
+  arn: string;
+  name: string;
+  queueType: 'STANDARD' | 'AGENT';
+  description?: string;
+  status: 'ENABLED' | 'DISABLED';
+  hoursOfOperationId: string;
+  tags: Record<string, string>;
+  /** Creation order; the key that pagination cursors point after. */
+  seq: number;
+  lastModifiedTime: number; // epoch ms
+}
+
+export interface StoredMediaConcurrency {
+  channel: Channel;
+  concurrency: number;
+  crossChannelBehavior: CrossChannelBehavior;
+  /** Kept exactly as a client sent them (no model constraints are published for them). */
+  workloadTypeConcurrencies?: unknown[];
+}
+
+export interface StoredQueueConfig {
+  queueId: string;
+  channel: Channel;
+  priority: number;
+  delay: number;
+  seq: number;
+}
+
+export interface StoredManualAssignmentQueue {
+  queueId: string;
+  channel: Channel;
+  seq: number;
+}
+
+export interface StoredProfile {
+  routingProfileId: string;
+  arn: string;
+  name: string;
+  description: string;
+  defaultOutboundQueueId: string;
+  mediaConcurrencies: StoredMediaConcurrency[];
+  queueConfigs: StoredQueueConfig[];
+  manualAssignmentQueues: StoredManualAssignmentQueue[];
+  agentAvailabilityTimer: AgentAvailabilityTimer;
+  tags: Record<string, string>;
+  isDefault: boolean;
+  seq: number;
+  lastModifiedTime: number; // epoch ms
+}
+
+export interface EmulatorStateSnapshot {
+  formatVersion: 1;
+  instanceId: string;
+  instanceArn: string;
+  region: string;
+  instanceTags: Record<string, string>;
+  queues: StoredQueue[];
+  profiles: StoredProfile[];
+  /** The next creation sequence number. */
+  nextSeq: number;
+}
