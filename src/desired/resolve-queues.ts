@@ -1,0 +1,101 @@
+// Queue references in the files (name, ID or ARN) -> live queue IDs. Pure: the live queues are read elsewhere.
+import { UserInputError, type InputProblem } from '../errors.js';
+import type { LiveQueue } from '../live/types.js';
+import { readablePath } from './pointer.js';
+import { didYouMean } from './suggest.js';
+import type { DesiredProfile, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from './types.js';
+
+type Resolution = { ok: true; queue: LiveQueue } | { ok: false; message: string };
+
+/** Lookup tables built once per call: ARN, then ID, then exact name (names are not unique in Connect). */
+interface QueueIndex {
+  byArn: Map<string, LiveQueue>;
+  byId: Map<string, LiveQueue>;
+  byName: Map<string, LiveQueue[]>;
+  names: string[];
+}
+
+function indexQueues(queues: readonly LiveQueue[]): QueueIndex {
+  const byName = new Map<string, LiveQueue[]>();
+  for (const queue of queues) byName.set(queue.name, [...(byName.get(queue.name) ?? []), queue]);
+  return {
+    byArn: new Map(queues.map((q) => [q.arn, q])),
+    byId: new Map(queues.map((q) => [q.queueId, q])),
+    byName,
+    names: [...byName.keys()].sort(),
+  };
+}
+
+function resolve(reference: string, index: QueueIndex): Resolution {
+  const exact = index.byArn.get(reference) ?? index.byId.get(reference);
+  if (exact !== undefined) return { ok: true, queue: exact };
+  const named = index.byName.get(reference) ?? [];
+  if (named.length === 1) return { ok: true, queue: named[0] };
+  if (named.length > 1) {
+    const ids = named.map((q) => q.queueId).sort().join(', ');
+    return { ok: false, message: `queue name ${JSON.stringify(reference)} is ambiguous: ${named.length} queues have it (IDs ${ids}); use the queue ID or ARN` };
+  }
+  const hint = didYouMean(reference, index.names) || '; no queue has this name, ID or ARN in the instance';
+  return { ok: false, message: `unknown queue ${JSON.stringify(reference)}${hint}` };
+}
+
+function locate(profile: DesiredProfile, pointer: string): SourceLocation {
+  return profile.locations[pointer] ?? profile.source;
+}
+
+/**
+ * Resolves every queue reference of every profile. Throws one UserInputError listing every unknown or
+ * ambiguous reference, and every queue listed twice for one channel under two spellings (name and ID, say),
+ * which only shows once references are resolved.
+ */
+export function resolveQueueReferences(profiles: readonly DesiredProfile[], queues: readonly LiveQueue[]): ResolvedProfile[] {
+  const index = indexQueues(queues);
+  const problems: InputProblem[] = [];
+  const resolved: ResolvedProfile[] = [];
+
+  const lookup = (profile: DesiredProfile, reference: string, pointer: string): LiveQueue | undefined => {
+    const result = resolve(reference, index);
+    if (result.ok) return result.queue;
+    problems.push({ ...locate(profile, pointer), message: `${readablePath(pointer)}: ${result.message}` });
+    return undefined;
+  };
+
+  for (const profile of profiles) {
+    const outbound = lookup(profile, profile.defaultOutboundQueue, '/defaultOutboundQueue');
+    let queueConfigs: ResolvedQueueConfig[] | undefined;
+    if (profile.queues !== undefined) {
+      queueConfigs = [];
+      const seen = new Map<string, number>();
+      profile.queues.forEach((config, i) => {
+        const pointer = `/queues/${i}/queue`;
+        const queue = lookup(profile, config.queue, pointer);
+        if (queue === undefined) return;
+        const identity = `${queue.queueId}\u0000${config.channel}`;
+        const earlier = seen.get(identity);
+        if (earlier !== undefined) {
+          const line = locate(profile, `/queues/${earlier}/queue`).line;
+          problems.push({
+            ...locate(profile, pointer),
+            message: `${readablePath(`/queues/${i}`)}: queue ${JSON.stringify(queue.name)} on channel ${config.channel} is already listed on line ${line} (as ${JSON.stringify(profile.queues?.[earlier]?.queue)}); give one entry per queue and channel`,
+          });
+          return;
+        }
+        seen.set(identity, i);
+        queueConfigs?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel, priority: config.priority, delay: config.delay });
+      });
+    }
+    if (outbound === undefined) continue;
+    const { defaultOutboundQueue: _reference, queues: _queues, ...rest } = profile;
+    resolved.push({
+      ...rest,
+      defaultOutboundQueueId: outbound.queueId,
+      defaultOutboundQueueName: outbound.name,
+      ...(queueConfigs === undefined ? {} : { queues: queueConfigs }),
+    });
+  }
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? '1 queue reference' : `${problems.length} queue references`;
+    throw new UserInputError(`${count} cannot be resolved against the instance's queues`, problems, 'Fix the queue names, IDs or ARNs named above (or create the queues) and run again.');
+  }
+  return resolved;
+}
