@@ -1,0 +1,53 @@
+import { loadDesiredWithWarnings, planAgainstLive } from '../current-plan.js';
+import { openWriteSession } from '../connect-session.js';
+import { requireInstance, resolveTarget, type TargetFlagsInput } from '../target.js';
+import { assertPlanIsCurrent, readSavedPlan } from '../saved-plan.js';
+import { confirmApply } from '../prompt.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit.js';
+import { hasChanges } from './plan.js';
+import { UserInputError } from '../../errors.js';
+import { applyPlan } from '../../apply/apply.js';
+import { verifyConverged } from '../../apply/verify.js';
+import { renderApplyResultText, renderPlanText } from '../../render/index.js';
+import type { CommandContext } from './context.js';
+
+export interface ApplyFlags extends TargetFlagsInput {
+  plan?: string;
+  autoApprove: boolean;
+}
+
+export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signal: AbortSignal): Promise<number> {
+  const target = resolveTarget(flags, ctx.env, ctx.cwd);
+  const desired = await loadDesiredWithWarnings(target.dir, ctx.logger);
+  const saved = flags.plan ? readSavedPlan(flags.plan) : undefined;
+  const session = openWriteSession(target, requireInstance(target), ctx.logger);
+  const current = await planAgainstLive(desired, session.reader, session.instanceId);
+  if (saved) assertPlanIsCurrent(saved, current.plan, session.instanceId);
+  const plan = saved ?? current.plan;
+
+  if (!hasChanges(plan)) {
+    ctx.stdout(renderPlanText(plan, { color: false, purpose: 'plan' }));
+    return EXIT_OK;
+  }
+  // A saved plan was reviewed already; otherwise a person must see it and say yes (Terraform's rule).
+  if (!saved && !flags.autoApprove) {
+    if (!ctx.stdinIsTty) {
+      throw new UserInputError('apply needs approval, and there is no terminal to ask', [], 'Pass --auto-approve, or apply a reviewed plan with --plan plan.json.');
+    }
+    ctx.stdout(renderPlanText(plan, { color: ctx.stdoutIsTty && !ctx.env.NO_COLOR, purpose: 'plan' }));
+    if (!(await confirmApply())) {
+      ctx.stdout('\nApply cancelled.\n');
+      return EXIT_ERROR;
+    }
+  }
+
+  const result = await applyPlan(plan, session.writer, session.reader, { signal, logger: ctx.logger });
+  if (!result.interrupted) {
+    const verification = await verifyConverged(async () => (await planAgainstLive(desired, session.reader, session.instanceId)).plan);
+    result.converged = verification.converged;
+    result.notConverged = verification.notConverged;
+  }
+  ctx.stdout(renderApplyResultText(result));
+  const failed = result.changes.some((c) => c.outcome === 'failed' || c.outcome === 'skipped');
+  return result.converged && !failed && !result.interrupted ? EXIT_OK : EXIT_ERROR;
+}

@@ -1,0 +1,38 @@
+// desired -> live -> plan, the read-only half of every command that talks to Connect.
+import { loadDesired } from '../desired/load.js';
+import { resolveQueueReferences } from '../desired/resolve-queues.js';
+import type { DesiredState } from '../desired/types.js';
+import { readLive } from '../live/read.js';
+import type { LiveState } from '../live/types.js';
+import type { LiveReader } from '../connect/index.js';
+import { computePlan } from '../plan/planner.js';
+import type { Plan } from '../plan/types.js';
+import { createProgress } from './progress.js';
+import type { Logger } from './logger.js';
+
+export function loadDesiredWithWarnings(dir: string, logger: Logger): Promise<DesiredState> {
+  return loadDesired(dir).then((desired) => {
+    for (const file of desired.skippedFiles) logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
+    return desired;
+  });
+}
+
+export interface CurrentPlan {
+  desired: DesiredState;
+  live: LiveState;
+  plan: Plan;
+}
+
+/** Reads only what the files manage (design.md's read strategy) and plans against it. */
+export async function planAgainstLive(desired: DesiredState, reader: LiveReader, instanceId: string): Promise<CurrentPlan> {
+  const declared = desired.profiles.map((p) => ({ name: p.name, managesQueues: p.queues !== undefined }));
+  const progress = createProgress('Reading live state');
+  let live: LiveState;
+  try {
+    live = await readLive(reader, instanceId, declared, { onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.finish();
+  }
+  const resolved = resolveQueueReferences(desired.profiles, live.queues);
+  return { desired, live, plan: computePlan(resolved, live) };
+}

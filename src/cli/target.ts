@@ -1,0 +1,129 @@
+// Which instance, Region, endpoint, folder and pacing a command works on (design.md, "Command line"):
+// flags first, then the environment, then connect-gitops.yaml, so CI can override a checked-in default.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { UserInputError } from '../errors.js';
+import type { RateQuota } from '../connect/quotas.js';
+
+export const CONFIG_FILE_NAME = 'connect-gitops.yaml';
+const DEFAULT_DIR = 'profiles';
+
+export interface TargetFlagsInput {
+  dir?: string;
+  instanceId?: string;
+  region?: string;
+  endpointUrl?: string;
+  quota?: string[];
+}
+
+export interface Target {
+  dir: string;
+  /** Instance ID or instance ARN, as given; undefined when nothing names one. */
+  instanceId?: string;
+  region?: string;
+  endpointUrl?: string;
+  quotas: Record<string, RateQuota>;
+  /** The config file that contributed, for messages. */
+  configFile?: string;
+}
+
+interface ConfigFile {
+  instanceId?: string;
+  region?: string;
+  dir?: string;
+  quotas?: Record<string, RateQuota>;
+}
+
+const CONFIG_KEYS = new Set(['instanceId', 'region', 'dir', 'quotas']);
+
+function readConfigFile(path: string): ConfigFile {
+  let doc: unknown;
+  try {
+    doc = load(readFileSync(path, 'utf8'), { maxAliases: 10 } as Parameters<typeof load>[1]);
+  } catch (e) {
+    throw new UserInputError(`${path}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (doc === undefined || doc === null) return {};
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new UserInputError(`${path}: expected a mapping of instanceId, region, dir, quotas`);
+  const record = doc as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!CONFIG_KEYS.has(key)) throw new UserInputError(`${path}: unknown key "${key}" (allowed: ${[...CONFIG_KEYS].join(', ')})`);
+  }
+  for (const key of ['instanceId', 'region', 'dir'] as const) {
+    if (record[key] !== undefined && typeof record[key] !== 'string') throw new UserInputError(`${path}: ${key} must be a string`);
+  }
+  const quotas: Record<string, RateQuota> = {};
+  if (record.quotas !== undefined) {
+    if (typeof record.quotas !== 'object' || record.quotas === null) throw new UserInputError(`${path}: quotas must map operation names to {ratePerSecond, burst}`);
+    for (const [op, q] of Object.entries(record.quotas as Record<string, unknown>)) {
+      const { ratePerSecond, burst } = (q ?? {}) as Record<string, unknown>;
+      quotas[op] = checkQuota(op, ratePerSecond, burst ?? ratePerSecond, path);
+    }
+  }
+  return {
+    instanceId: record.instanceId as string | undefined,
+    region: record.region as string | undefined,
+    dir: record.dir as string | undefined,
+    quotas,
+  };
+}
+
+function checkQuota(op: string, rate: unknown, burst: unknown, where: string): RateQuota {
+  if (!/^[A-Z][A-Za-z]+$/.test(op)) throw new UserInputError(`${where}: "${op}" is not a Connect operation name (e.g. DescribeRoutingProfile)`);
+  if (typeof rate !== 'number' || !(rate > 0) || typeof burst !== 'number' || !(burst >= 1)) {
+    throw new UserInputError(`${where}: quota for ${op} needs ratePerSecond > 0 and burst >= 1`);
+  }
+  return { ratePerSecond: rate, burst: Math.floor(burst) };
+}
+
+/** `--quota DescribeRoutingProfile=10:20` → rate 10/s, burst 20 (burst defaults to the rate). */
+export function parseQuotaFlag(flag: string): [string, RateQuota] {
+  const match = /^([A-Za-z]+)=([0-9.]+)(?::([0-9]+))?$/.exec(flag);
+  if (!match) throw new UserInputError(`--quota "${flag}" must look like Operation=RATE[:BURST], e.g. DescribeRoutingProfile=10:20`);
+  const rate = Number(match[2]);
+  const burst = match[3] === undefined ? Math.max(1, Math.floor(rate)) : Number(match[3]);
+  return [match[1], checkQuota(match[1], rate, burst, '--quota')];
+}
+
+/** The config file: in the working directory, else next to the profiles folder named by --dir. */
+function findConfigFile(cwd: string, dirFlag?: string): string | undefined {
+  const candidates = [join(cwd, CONFIG_FILE_NAME)];
+  if (dirFlag) candidates.push(join(dirname(resolve(cwd, dirFlag)), CONFIG_FILE_NAME));
+  return candidates.find((c) => existsSync(c));
+}
+
+export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Target {
+  const configFile = findConfigFile(cwd, flags.dir);
+  const config = configFile ? readConfigFile(configFile) : {};
+  const configDir = config.dir && configFile ? join(dirname(configFile), config.dir) : undefined;
+  const quotas = { ...(config.quotas ?? {}) };
+  for (const flag of flags.quota ?? []) {
+    const [op, q] = parseQuotaFlag(flag);
+    quotas[op] = q;
+  }
+  return {
+    dir: flags.dir ?? configDir ?? DEFAULT_DIR,
+    instanceId: flags.instanceId ?? nonEmpty(env.CONNECT_INSTANCE_ID) ?? config.instanceId,
+    region: flags.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? config.region,
+    endpointUrl: flags.endpointUrl,
+    quotas,
+    configFile,
+  };
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** The instance is the one thing a command against Connect cannot guess. */
+export function requireInstance(target: Target): string {
+  if (!target.instanceId) {
+    throw new UserInputError(
+      'no Amazon Connect instance given',
+      [],
+      `Pass --instance-id (an instance ID or ARN), set CONNECT_INSTANCE_ID, or put instanceId in ${CONFIG_FILE_NAME}.`,
+    );
+  }
+  return target.instanceId;
+}
