@@ -118,7 +118,7 @@ function toProblem(error: ErrorObject, at: DocumentLocator): InputProblem | null
     case 'enum': {
       const values = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String) : [];
       const hint = typeof data === 'string' ? didYouMean(data, values, false) : '';
-      return located(`${where} must be one of ${values.join(', ')}, not ${describeValue(data)}${hint}`);
+      return located(`${where} must be one of ${values.join(', ')}, not ${typeof data === 'string' ? JSON.stringify(data) : describeValue(data)}${hint}`);
     }
     case 'minimum':
     case 'maximum':

@@ -16,6 +16,8 @@ export const FRONT_END_ERROR_STATUS: Readonly<Record<string, number>> = {
   SerializationException: 400,
   /** A method and path that match no operation. */
   UnknownOperationException: 404,
+  /** IAM refused the caller (none of the 19 operations models it, but every AWS API can answer it). */
+  AccessDeniedException: 403,
 };
 
 export class ConnectError extends Error {

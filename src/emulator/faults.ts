@@ -22,6 +22,11 @@ export class Faults {
     return this.options.searchLagMs ?? 0;
   }
 
+  /** The caller lacks the IAM action for this operation (a switch, not a rate: IAM is deterministic). */
+  denies(operation: string): boolean {
+    return this.options.accessDeniedOperations?.includes(operation) ?? false;
+  }
+
   /** A draw is made only for a rate that is on, so turning one fault on does not shift the others. */
   private hit(rate: number | undefined): boolean {
     return rate !== undefined && rate > 0 && this.random() < rate;

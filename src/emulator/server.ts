@@ -95,6 +95,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     checkAuthorization(req.headers.authorization);
     if (!route) throw new ConnectError('UnknownOperationException', `No operation matches ${method} ${url.pathname}.`);
     if (bodyError) throw bodyError;
+    if (deps.faults.denies(route.operation)) {
+      throw new ConnectError(
+        'AccessDeniedException',
+        `User: arn:aws:sts::123456789012:assumed-role/emulator is not authorized to perform: connect:${route.operation} on resource: ${deps.store.instanceArn}`,
+      );
+    }
     if (!deps.quotas.admit(route.operation)) throw new ConnectError('ThrottlingException', 'Rate exceeded');
     const fault = deps.faults.before();
     if (fault === 'throttle') throw new ConnectError('ThrottlingException', 'Rate exceeded');

@@ -13,6 +13,11 @@ export interface FaultOptions {
   searchLagMs?: number;
   /** Seeds the fault draws and generated IDs, so a run repeats exactly. */
   randomSeed?: number;
+  /**
+   * Operations the caller's IAM policy does not allow: answered AccessDeniedException (403) before any work,
+   * as Connect does for a principal without the `connect:<Operation>` action.
+   */
+  accessDeniedOperations?: string[];
 }
 
 export type QuotaSetting = 'off' | 'connect-defaults' | Record<string, RateQuota>;

@@ -96,17 +96,17 @@ const cases: Case[] = [
   {
     rule: 'unknown channel, with a suggestion',
     text: MINIMAL.replace('channel: VOICE', 'channel: Voice'),
-    expected: [`${F}:5:14: mediaConcurrencies[0].channel must be one of VOICE, CHAT, TASK, EMAIL, not a string ("Voice"); did you mean VOICE?`],
+    expected: [`${F}:5:14: mediaConcurrencies[0].channel must be one of VOICE, CHAT, TASK, EMAIL, not "Voice"; did you mean VOICE?`],
   },
   {
     rule: 'unknown crossChannelBehavior',
     text: `${MINIMAL}    crossChannelBehavior: ROUTE_ANY_CHANEL\n`,
-    expected: [`${F}:7:27: mediaConcurrencies[0].crossChannelBehavior must be one of ROUTE_CURRENT_CHANNEL_ONLY, ROUTE_ANY_CHANNEL, not a string ("ROUTE_ANY_CHANEL"); did you mean ROUTE_ANY_CHANNEL?`],
+    expected: [`${F}:7:27: mediaConcurrencies[0].crossChannelBehavior must be one of ROUTE_CURRENT_CHANNEL_ONLY, ROUTE_ANY_CHANNEL, not "ROUTE_ANY_CHANEL"; did you mean ROUTE_ANY_CHANNEL?`],
   },
   {
     rule: 'unknown agentAvailabilityTimer',
     text: `${MINIMAL}agentAvailabilityTimer: TIME_SINCE_LAST_INBOUNDS\n`,
-    expected: [`${F}:7:25: agentAvailabilityTimer must be one of TIME_SINCE_LAST_ACTIVITY, TIME_SINCE_LAST_INBOUND, not a string ("TIME_SINCE_LAST_INBOUNDS"); did you mean TIME_SINCE_LAST_INBOUND?`],
+    expected: [`${F}:7:25: agentAvailabilityTimer must be one of TIME_SINCE_LAST_ACTIVITY, TIME_SINCE_LAST_INBOUND, not "TIME_SINCE_LAST_INBOUNDS"; did you mean TIME_SINCE_LAST_INBOUND?`],
   },
   // Unknown keys.
   {

@@ -35,7 +35,7 @@ describe('connect-gitops command line', () => {
     const plain = await runCli(['plan', '--dir', files.dir], { env });
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('~ update');
-    expect(plain.stdout).toContain('Plan: 0 to create, 1 to update, 0 unchanged (1 API calls).');
+    expect(plain.stdout).toContain('Plan: 0 to create, 1 to update, 0 unchanged (1 API call).');
     const detailed = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env });
     expect(detailed.code).toBe(2);
     expect(detailed.stdout).toBe(plain.stdout);
@@ -139,7 +139,7 @@ describe('connect-gitops command line', () => {
     cleanups.push(files.cleanup);
     const r = await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=.*bad\.yaml,line=5,col=\d+::/m);
+    expect(r.stdout).toMatch(/^::error file=.*bad\.yaml,line=5,col=\d+[,:].*PIGEON/m);
   });
 
   it('no instance named: a clear message, exit 1', async () => {

@@ -29,7 +29,7 @@ function profileId(e: RunningEmulator, name: string): string {
 function profileArn(e: RunningEmulator, name: string): string {
   const p = e.snapshot().profiles.find((x) => x.name === name);
   if (!p) throw new Error(`no live profile ${name}`);
-  return p.routingProfileArn;
+  return p.arn;
 }
 
 /** plan (must send no write), apply, then plan again (must be empty). Returns the writes apply sent. */
@@ -89,13 +89,19 @@ describe('reconcile end to end', () => {
     const queues = MANY_QUEUES.slice(0, 16).map((q, i) => ({ queue: q.name, channel: 'VOICE', priority: i + 1, delay: i }));
     const { writes } = await reconcile(e, [support({ queues, tags: undefined })]);
     expect(writes.map((w) => w.operation)).toEqual(['CreateRoutingProfile', 'AssociateRoutingProfileQueues']);
-    const create = writes[0].input as { QueueConfigs: unknown[] };
-    expect(create.QueueConfigs).toHaveLength(10);
-    expect(writes[1].input).toEqual({
-      InstanceId: e.instanceId,
-      RoutingProfileId: profileId(e, 'Tier1 Support'),
-      QueueConfigs: MANY_QUEUES.slice(10, 16).map((q, i) => ({ QueueReference: { QueueId: q.queueId, Channel: 'VOICE' }, Priority: i + 11, Delay: i + 10 })),
-    });
+    type Configs = { QueueConfigs: { QueueReference: { QueueId: string } }[] };
+    const inCreate = (writes[0].input as Configs).QueueConfigs;
+    const associate = writes[1].input as Configs & { RoutingProfileId: string };
+    expect(inCreate).toHaveLength(10);
+    expect(associate.RoutingProfileId).toBe(profileId(e, 'Tier1 Support'));
+    expect(associate.QueueConfigs).toHaveLength(6);
+    // Together exactly the 16 pairs of the file, each once, with its own priority and delay.
+    const all = [...inCreate, ...associate.QueueConfigs].sort((a, b) => a.QueueReference.QueueId.localeCompare(b.QueueReference.QueueId));
+    expect(all).toEqual(
+      MANY_QUEUES.slice(0, 16)
+        .map((q, i) => ({ QueueReference: { QueueId: q.queueId, Channel: 'VOICE' }, Priority: i + 1, Delay: i }))
+        .sort((a, b) => a.QueueReference.QueueId.localeCompare(b.QueueReference.QueueId)),
+    );
   });
 
   it('changes only the description with UpdateRoutingProfileName', async () => {
