@@ -18,7 +18,7 @@ export function readSavedPlan(path: string): Plan {
   }
   for (const change of plan.changes) {
     for (const call of change.calls ?? []) {
-      if (!CALL_ORDER.includes(call.operation)) throw new UserInputError(`${path}: "${String(call.operation)}" is not an operation connect-gitops sends`);
+      if (!(CALL_ORDER as readonly string[]).includes(call.operation)) throw new UserInputError(`${path}: "${String(call.operation)}" is not an operation connect-gitops sends`);
     }
   }
   return plan as Plan;

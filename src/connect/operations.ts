@@ -1,6 +1,6 @@
 // Which Connect operations each side of the adapter may send. An IAM-policy test derives the least-privilege
 // policy from these lists, so they are the single source of truth for "what connect-gitops calls".
-import type { Operation as WriteOperation } from '../plan/types.js';
+import { CALL_ORDER, type Operation as WriteOperation } from '../plan/types.js';
 
 /** Everything `plan` and `drift` need: the reader sends these and nothing else. */
 export const READ_OPERATIONS = [
@@ -12,24 +12,8 @@ export const READ_OPERATIONS = [
 ] as const;
 export type ReadOperation = (typeof READ_OPERATIONS)[number];
 
-/** Everything `apply` may send (the plan's Call union; DeleteRoutingProfile is deliberately absent). */
-export const WRITE_OPERATIONS = [
-  'CreateRoutingProfile',
-  'UpdateRoutingProfileName',
-  'UpdateRoutingProfileDefaultOutboundQueue',
-  'UpdateRoutingProfileAgentAvailabilityTimer',
-  'UpdateRoutingProfileConcurrency',
-  'DisassociateRoutingProfileQueues',
-  'AssociateRoutingProfileQueues',
-  'UpdateRoutingProfileQueues',
-  'UntagResource',
-  'TagResource',
-] as const satisfies readonly WriteOperation[];
-
-// Compile-time proof that WRITE_OPERATIONS lists every operation of the plan's Call union.
-type MissingWrite = Exclude<WriteOperation, (typeof WRITE_OPERATIONS)[number]>;
-const everyWriteListed: MissingWrite extends never ? true : never = true;
-void everyWriteListed;
+/** Everything `apply` may send: exactly the plan's Call union (DeleteRoutingProfile is deliberately absent). */
+export const WRITE_OPERATIONS: readonly WriteOperation[] = CALL_ORDER;
 
 export type ConnectOperation = ReadOperation | WriteOperation;
 

@@ -39,8 +39,13 @@ export class Faults {
     return undefined;
   }
 
-  /** Whether to drop the connection after a mutating call has committed, without answering. */
-  dropAfterCommit(): boolean {
+  /**
+   * Whether to drop the connection after a mutating call has committed, without answering. When
+   * dropAfterCommitOperations is set, only those operations draw (so a test can lose exactly the creates).
+   */
+  dropAfterCommit(operation?: string): boolean {
+    const only = this.options.dropAfterCommitOperations;
+    if (only !== undefined && (operation === undefined || !only.includes(operation))) return false;
     return this.hit(this.options.dropAfterCommitRate);
   }
 }

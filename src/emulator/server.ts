@@ -114,7 +114,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     );
     if (isMutating(route.operation)) {
       deps.persist();
-      if (deps.faults.dropAfterCommit()) {
+      if (deps.faults.dropAfterCommit(route.operation)) {
         // The write stands; the client gets no answer and sees ECONNRESET / socket hang up.
         entry.errorType = CONNECTION_DROPPED;
         req.socket.destroy();

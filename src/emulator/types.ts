@@ -9,6 +9,8 @@ export interface FaultOptions {
   internalErrorRate?: number;
   /** Share of successful mutating requests whose write is committed and whose connection is then dropped. */
   dropAfterCommitRate?: number;
+  /** Limits dropAfterCommitRate to these operations (all mutating operations when absent). */
+  dropAfterCommitOperations?: string[];
   /** For this long after its creation a new profile is invisible to reads (Connect's eventual consistency). */
   searchLagMs?: number;
   /** Seeds the fault draws and generated IDs, so a run repeats exactly. */

@@ -78,7 +78,7 @@ export type Call =
 export type Operation = Call['operation'];
 
 /** Every mutating operation apply may send, in the order calls appear within one change. */
-export const CALL_ORDER: readonly Operation[] = [
+export const CALL_ORDER = [
   'CreateRoutingProfile',
   'UpdateRoutingProfileName',
   'UpdateRoutingProfileDefaultOutboundQueue',
@@ -89,7 +89,12 @@ export const CALL_ORDER: readonly Operation[] = [
   'UpdateRoutingProfileQueues',
   'UntagResource',
   'TagResource',
-];
+] as const satisfies readonly Operation[];
+
+// Compile-time proof that CALL_ORDER lists every operation of the Call union.
+type UnorderedOperation = Exclude<Operation, (typeof CALL_ORDER)[number]>;
+const everyOperationOrdered: UnorderedOperation extends never ? true : never = true;
+void everyOperationOrdered;
 
 /** One field that differs between live and desired. `before` is undefined for a create. */
 export interface Diff {

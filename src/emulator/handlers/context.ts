@@ -50,6 +50,23 @@ export function requireProfile(ctx: HandlerContext, id: unknown, forRead = false
   return p;
 }
 
+/**
+ * A write to one routing profile: the instance and the profile must exist, and a successful write moves the
+ * profile's LastModifiedTime. Every Update/Associate/Disassociate operation has this shape.
+ */
+export function profileWrite(apply: (ctx: HandlerContext, input: Input, profile: StoredProfile) => void): OperationHandler {
+  return {
+    mutating: true,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const profile = requireProfile(ctx, input.RoutingProfileId);
+      apply(ctx, input, profile);
+      touch(profile);
+      return undefined;
+    },
+  };
+}
+
 export function requireQueue(ctx: HandlerContext, id: string): StoredQueue {
   const q = ctx.store.queues.get(id);
   if (!q) throw notFound(`Queue ${id} not found in instance ${ctx.store.instanceId}.`);

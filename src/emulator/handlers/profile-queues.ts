@@ -6,10 +6,10 @@ import { paginate } from '../pagination.js';
 import type { StoredProfile } from '../types.js';
 import {
   epochSeconds,
+  profileWrite,
   requireInstance,
   requireProfile,
   requireStandardQueue,
-  touch,
   type HandlerContext,
   type OperationHandler,
 } from './context.js';
@@ -74,85 +74,64 @@ function checkBatch(list: unknown[] | undefined, member: string): void {
 }
 
 export const profileQueueHandlers: Record<string, OperationHandler> = {
-  UpdateRoutingProfileQueues: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      const configs = input.QueueConfigs as WireQueueConfig[];
-      checkDistinctPairs(refsOf(configs), 'QueueConfigs');
-      const byPair = new Map(p.queueConfigs.map((c) => [pairKey(c.queueId, c.channel), c]));
-      for (const c of configs) {
-        if (!byPair.has(pairKey(c.QueueReference.QueueId, c.QueueReference.Channel))) {
-          throw pairStateError(
-            `Queue ${c.QueueReference.QueueId} is not associated with this routing profile on ${c.QueueReference.Channel}; associate it first.`,
-          );
+  UpdateRoutingProfileQueues: profileWrite((ctx, input, p) => {
+    const configs = input.QueueConfigs as WireQueueConfig[];
+    checkDistinctPairs(refsOf(configs), 'QueueConfigs');
+    const byPair = new Map(p.queueConfigs.map((c) => [pairKey(c.queueId, c.channel), c]));
+    for (const c of configs) {
+      if (!byPair.has(pairKey(c.QueueReference.QueueId, c.QueueReference.Channel))) {
+        throw pairStateError(
+          `Queue ${c.QueueReference.QueueId} is not associated with this routing profile on ${c.QueueReference.Channel}; associate it first.`,
+        );
+      }
+    }
+    for (const c of configs) {
+      const stored = byPair.get(pairKey(c.QueueReference.QueueId, c.QueueReference.Channel))!;
+      stored.priority = c.Priority;
+      stored.delay = c.Delay;
+    }
+  }),
+
+  AssociateRoutingProfileQueues: profileWrite((ctx, input, p) => {
+    const configs = input.QueueConfigs as WireQueueConfig[] | undefined;
+    const manual = input.ManualAssignmentQueueConfigs as { QueueReference: WireQueueReference }[] | undefined;
+    // UNVERIFIED: both lists are optional in the model; a call with neither does nothing useful.
+    if (!configs && !manual) {
+      throw invalidParameter('Either QueueConfigs or ManualAssignmentQueueConfigs must be provided.');
+    }
+    associate(ctx, p, configs, manual);
+  }),
+
+  DisassociateRoutingProfileQueues: profileWrite((ctx, input, p) => {
+    const refs = input.QueueReferences as WireQueueReference[] | undefined;
+    const manual = input.ManualAssignmentQueueReferences as WireQueueReference[] | undefined;
+    if (!refs && !manual) {
+      throw invalidParameter('Either QueueReferences or ManualAssignmentQueueReferences must be provided.');
+    }
+    checkBatch(refs, 'QueueReferences');
+    checkBatch(manual, 'ManualAssignmentQueueReferences');
+    checkDistinctPairs(refs ?? [], 'QueueReferences');
+    checkDistinctPairs(manual ?? [], 'ManualAssignmentQueueReferences');
+    const drop = <T extends { queueId: string; channel: Channel }>(
+      list: T[],
+      wanted: WireQueueReference[],
+      what: string,
+    ): T[] => {
+      const keys = new Set(list.map((c) => pairKey(c.queueId, c.channel)));
+      for (const r of wanted) {
+        if (!keys.has(pairKey(r.QueueId, r.Channel))) {
+          throw pairStateError(`Queue ${r.QueueId} is not ${what} on ${r.Channel}.`);
         }
       }
-      for (const c of configs) {
-        const stored = byPair.get(pairKey(c.QueueReference.QueueId, c.QueueReference.Channel))!;
-        stored.priority = c.Priority;
-        stored.delay = c.Delay;
-      }
-      touch(p);
-      return undefined;
-    },
-  },
-
-  AssociateRoutingProfileQueues: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      const configs = input.QueueConfigs as WireQueueConfig[] | undefined;
-      const manual = input.ManualAssignmentQueueConfigs as { QueueReference: WireQueueReference }[] | undefined;
-      // UNVERIFIED: both lists are optional in the model; a call with neither does nothing useful.
-      if (!configs && !manual) {
-        throw invalidParameter('Either QueueConfigs or ManualAssignmentQueueConfigs must be provided.');
-      }
-      associate(ctx, p, configs, manual);
-      touch(p);
-      return undefined;
-    },
-  },
-
-  DisassociateRoutingProfileQueues: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      const refs = input.QueueReferences as WireQueueReference[] | undefined;
-      const manual = input.ManualAssignmentQueueReferences as WireQueueReference[] | undefined;
-      if (!refs && !manual) {
-        throw invalidParameter('Either QueueReferences or ManualAssignmentQueueReferences must be provided.');
-      }
-      checkBatch(refs, 'QueueReferences');
-      checkBatch(manual, 'ManualAssignmentQueueReferences');
-      checkDistinctPairs(refs ?? [], 'QueueReferences');
-      checkDistinctPairs(manual ?? [], 'ManualAssignmentQueueReferences');
-      const drop = <T extends { queueId: string; channel: Channel }>(
-        list: T[],
-        wanted: WireQueueReference[],
-        what: string,
-      ): T[] => {
-        const keys = new Set(list.map((c) => pairKey(c.queueId, c.channel)));
-        for (const r of wanted) {
-          if (!keys.has(pairKey(r.QueueId, r.Channel))) {
-            throw pairStateError(`Queue ${r.QueueId} is not ${what} on ${r.Channel}.`);
-          }
-        }
-        const gone = new Set(wanted.map((r) => pairKey(r.QueueId, r.Channel)));
-        return list.filter((c) => !gone.has(pairKey(c.queueId, c.channel)));
-      };
-      // Both lists are checked before either changes, so a refused call changes nothing.
-      const queueConfigs = drop(p.queueConfigs, refs ?? [], 'associated with this routing profile');
-      const manualQueues = drop(p.manualAssignmentQueues, manual ?? [], 'a manual assignment queue of this profile');
-      p.queueConfigs = queueConfigs;
-      p.manualAssignmentQueues = manualQueues;
-      touch(p);
-      return undefined;
-    },
-  },
+      const gone = new Set(wanted.map((r) => pairKey(r.QueueId, r.Channel)));
+      return list.filter((c) => !gone.has(pairKey(c.queueId, c.channel)));
+    };
+    // Both lists are checked before either changes, so a refused call changes nothing.
+    const queueConfigs = drop(p.queueConfigs, refs ?? [], 'associated with this routing profile');
+    const manualQueues = drop(p.manualAssignmentQueues, manual ?? [], 'a manual assignment queue of this profile');
+    p.queueConfigs = queueConfigs;
+    p.manualAssignmentQueues = manualQueues;
+  }),
 
   ListRoutingProfileQueues: {
     mutating: false,

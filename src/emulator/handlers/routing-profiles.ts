@@ -7,10 +7,10 @@ import { checkCriteria, matchesCriteria, matchesTagFilter, type SearchCriteria, 
 import type { StoredProfile } from '../types.js';
 import {
   epochSeconds,
+  profileWrite,
   requireInstance,
   requireProfile,
   requireStandardQueue,
-  touch,
   type HandlerContext,
   type OperationHandler,
 } from './context.js';
@@ -148,63 +148,35 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
     },
   },
 
-  UpdateRoutingProfileConcurrency: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      // The list replaces the whole set: a channel left out is no longer enabled (connect-api README says
-      // this is UNVERIFIED; clients must send the full list either way).
-      p.mediaConcurrencies = toStoredMedia(input.MediaConcurrencies as WireMediaConcurrency[]);
-      touch(p);
-      return undefined;
-    },
-  },
+  UpdateRoutingProfileConcurrency: profileWrite((ctx, input, p) => {
+    // The list replaces the whole set: a channel left out is no longer enabled (connect-api README says
+    // this is UNVERIFIED; clients must send the full list either way).
+    p.mediaConcurrencies = toStoredMedia(input.MediaConcurrencies as WireMediaConcurrency[]);
+  }),
 
-  UpdateRoutingProfileName: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      const name = input.Name as string | undefined;
-      const description = input.Description as string | undefined;
-      // API reference: "At least Name or Description must be provided."
-      if (name === undefined && description === undefined) {
-        throw invalidParameter('At least Name or Description must be provided.');
-      }
-      if (name !== undefined) requireUniqueName(ctx, name, p.routingProfileId);
-      if (name !== undefined) p.name = name;
-      if (description !== undefined) p.description = description;
-      touch(p);
-      return undefined;
-    },
-  },
+  UpdateRoutingProfileName: profileWrite((ctx, input, p) => {
+    const name = input.Name as string | undefined;
+    const description = input.Description as string | undefined;
+    // API reference: "At least Name or Description must be provided."
+    if (name === undefined && description === undefined) {
+      throw invalidParameter('At least Name or Description must be provided.');
+    }
+    if (name !== undefined) requireUniqueName(ctx, name, p.routingProfileId);
+    if (name !== undefined) p.name = name;
+    if (description !== undefined) p.description = description;
+  }),
 
-  UpdateRoutingProfileDefaultOutboundQueue: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      const queueId = input.DefaultOutboundQueueId as string;
-      requireStandardQueue(ctx, queueId);
-      p.defaultOutboundQueueId = queueId;
-      touch(p);
-      return undefined;
-    },
-  },
+  UpdateRoutingProfileDefaultOutboundQueue: profileWrite((ctx, input, p) => {
+    const queueId = input.DefaultOutboundQueueId as string;
+    requireStandardQueue(ctx, queueId);
+    p.defaultOutboundQueueId = queueId;
+  }),
 
 
 
-  UpdateRoutingProfileAgentAvailabilityTimer: {
-    mutating: true,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId);
-      p.agentAvailabilityTimer = input.AgentAvailabilityTimer as AgentAvailabilityTimer;
-      touch(p);
-      return undefined;
-    },
-  },
+  UpdateRoutingProfileAgentAvailabilityTimer: profileWrite((ctx, input, p) => {
+    p.agentAvailabilityTimer = input.AgentAvailabilityTimer as AgentAvailabilityTimer;
+  }),
 
   DeleteRoutingProfile: {
     mutating: true,
