@@ -35,10 +35,13 @@ export async function readLive(
   // Two inventory reads whose page counts are not known in advance; each counts as one unit of progress.
   progress.grow(2);
 
-  const [queues, searched] = await Promise.all([
-    readQueues(reader, instanceId, opts).then((q) => (progress.step(), q)),
-    readAllProfiles(reader, instanceId, opts.signal).then((p) => (progress.step(), p)),
-  ]);
+  // The queue inventory is only needed after the reads, for resolving references: the per-profile reads start
+  // as soon as Search answers instead of waiting for it (one round trip less on the critical path).
+  const queuesRead = readQueues(reader, instanceId, opts).then((q) => (progress.step(), q));
+  // Observed below by Promise.all; this only keeps an early failure from being reported as unhandled.
+  queuesRead.catch(() => undefined);
+  const searched = await readAllProfiles(reader, instanceId, opts.signal);
+  progress.step();
 
   const byName = new Map(searched.map((p) => [p.name, p]));
   const wanted = new Map<string, boolean>();
@@ -50,9 +53,10 @@ export async function readLive(
   });
   progress.grow(targets.reduce((n, t) => n + 1 + (t.managesQueues ? 1 : 0), 0));
 
-  const detailed = await Promise.all(
-    targets.map(({ profile, managesQueues }) => detailProfile(reader, instanceId, profile, managesQueues, opts.signal, progress.step)),
-  );
+  const [queues, detailed] = await Promise.all([
+    queuesRead,
+    Promise.all(targets.map(({ profile, managesQueues }) => detailProfile(reader, instanceId, profile, managesQueues, opts.signal, progress.step))),
+  ]);
   const replaced = new Map(detailed.map((p) => [p.routingProfileId, p]));
   return {
     instanceId,

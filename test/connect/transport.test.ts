@@ -127,8 +127,8 @@ describe('pacing', () => {
     const clock = new VirtualClock();
     const reader = createLiveReader(fake, { clock, quotas: { DescribeRoutingProfile: { ratePerSecond: 2, burst: 3 } } });
     await Promise.all(Array.from({ length: 6 }, () => reader.describeRoutingProfile({ instanceId: INSTANCE, routingProfileId: p.id })));
-    // Paced at 90 % of the rate with one token in reserve: 2 at once, then 4 more at 1.8 per second.
-    expect(clock.now()).toBeCloseTo((4 / 1.8) * 1000, 6);
+    // Paced at 97 % of the rate with one token in reserve: 2 at once, then 4 more at 1.94 per second.
+    expect(clock.now()).toBeCloseTo((4 / 1.94) * 1000, 6);
     expect(fake.count('DescribeRoutingProfile')).toBe(6);
   });
 
