@@ -31,17 +31,13 @@ export async function readLive(
   opts: ReadLiveOptions = {},
 ): Promise<LiveState> {
   const instanceId = instanceIdFrom(instanceIdOrArn);
-  const progress = progressCounter(opts.onProgress);
-  // Two inventory reads whose page counts are not known in advance; each counts as one unit of progress.
-  progress.grow(2);
 
   // The queue inventory is only needed after the reads, for resolving references: the per-profile reads start
   // as soon as Search answers instead of waiting for it (one round trip less on the critical path).
-  const queuesRead = readQueues(reader, instanceId, opts).then((q) => (progress.step(), q));
+  const queuesRead = readQueues(reader, instanceId, opts);
   // Observed below by Promise.all; this only keeps an early failure from being reported as unhandled.
   queuesRead.catch(() => undefined);
   const searched = await readAllProfiles(reader, instanceId, opts.signal);
-  progress.step();
 
   const byName = new Map(searched.map((p) => [p.name, p]));
   const wanted = new Map<string, boolean>();
@@ -51,11 +47,14 @@ export async function readLive(
     const profile = byName.get(name);
     return profile ? [{ profile, managesQueues }] : [];
   });
-  progress.grow(targets.reduce((n, t) => n + 1 + (t.managesQueues ? 1 : 0), 0));
+  // Progress counts declared profiles read in full ("230/500 profiles"): the part of a read that takes time.
+  let done = 0;
+  opts.onProgress?.(done, targets.length);
+  const profileRead = () => opts.onProgress?.(++done, targets.length);
 
   const [queues, detailed] = await Promise.all([
     queuesRead,
-    Promise.all(targets.map(({ profile, managesQueues }) => detailProfile(reader, instanceId, profile, managesQueues, opts.signal, progress.step))),
+    Promise.all(targets.map(({ profile, managesQueues }) => detailProfile(reader, instanceId, profile, managesQueues, opts.signal).then((p) => (profileRead(), p)))),
   ]);
   const replaced = new Map(detailed.map((p) => [p.routingProfileId, p]));
   return {
@@ -86,7 +85,7 @@ export async function readProfilesByName(
       );
       // EXACT is case-sensitive in Connect's docs, but compare here too rather than trust the index.
       const profile = records.map(profileFromSearch).find((p) => p?.name === name);
-      return profile ? detailProfile(reader, instanceId, profile, opts.queues ?? false, opts.signal, () => {}) : undefined;
+      return profile ? detailProfile(reader, instanceId, profile, opts.queues ?? false, opts.signal) : undefined;
     }),
   );
   return found.filter((p): p is LiveProfile => p !== undefined);
@@ -134,29 +133,13 @@ async function detailProfile(
   profile: LiveProfile,
   managesQueues: boolean,
   signal: AbortSignal | undefined,
-  step: () => void,
 ): Promise<LiveProfile> {
   const ids = { instanceId, routingProfileId: profile.routingProfileId };
   const ctx = { profile: profile.name, signal };
   const [described, queueConfigs] = await Promise.all([
-    reader.describeRoutingProfile(ids, ctx).then((d) => (step(), d)),
-    managesQueues ? readProfileQueues(reader, instanceId, profile.routingProfileId, profile.name, signal).then((q) => (step(), q)) : undefined,
+    reader.describeRoutingProfile(ids, ctx),
+    managesQueues ? readProfileQueues(reader, instanceId, profile.routingProfileId, profile.name, signal) : undefined,
   ]);
   const merged = withDescribe(profile, described);
   return queueConfigs ? withQueueConfigs(merged, queueConfigs) : merged;
-}
-
-function progressCounter(onProgress: ((done: number, total: number) => void) | undefined) {
-  let done = 0;
-  let total = 0;
-  return {
-    grow(n: number) {
-      total += n;
-      if (n > 0) onProgress?.(done, total);
-    },
-    step: () => {
-      done += 1;
-      onProgress?.(done, total);
-    },
-  };
 }
