@@ -1,7 +1,7 @@
 // bench/results.md: the machine, then every figure next to what it is measured against, then a verdict per target.
 // Everything printed here comes from the run; nothing is typed in by hand.
 import { cpus, totalmem } from 'node:os';
-import { PACING_BURST_RESERVE, PACING_RATE_FACTOR } from '../src/connect/transport.js';
+import { PACING_JITTER_ALLOWANCE_MS, PACING_RATE_FACTOR } from '../src/connect/transport.js';
 import type { CpuBenchResult } from './cpu.js';
 import { PEER_CONCURRENCY, PEER_MAX_ATTEMPTS, PEER_QUEUE_PAGE_SIZE } from './peer-terraform.js';
 import { DRIFT_EVERY, QUEUE_POOL_SIZE } from './scenarios.js';
@@ -167,7 +167,7 @@ export function renderReport(r: BenchReport): string {
   }
   out.push('');
   out.push(
-    `"client pacing bound" is the same formula with the buckets the client actually paces with: ${Math.round(PACING_RATE_FACTOR * 100)} % of each rate and the burst less ${PACING_BURST_RESERVE} (src/connect/transport.ts, PACING_RATE_FACTOR and PACING_BURST_RESERVE), headroom the client keeps so that arrivals bunched by the network never find Connect's bucket empty. It costs about ${Math.round((1 / PACING_RATE_FACTOR - 1) * 100)} % against the quota bound by construction. CPU s is the whole child process (Node startup included).`,
+    `"client pacing bound" is the same formula with the buckets the client actually paces with: ${Math.round(PACING_RATE_FACTOR * 100)} % of each rate and the burst less the tokens of ${PACING_JITTER_ALLOWANCE_MS} ms at that rate (at least 1; src/connect/transport.ts, PACING_RATE_FACTOR and burstReserve), headroom the client keeps so that arrivals bunched by the network never find Connect's bucket empty. It costs about ${Math.round((1 / PACING_RATE_FACTOR - 1) * 100)} % of throughput plus a fraction of a second per run, by construction. CPU s is the whole child process (Node startup included).`,
   );
   out.push('');
 

@@ -22,18 +22,25 @@ import { TokenBucket } from './token-bucket.js';
 export const DEFAULT_CONCURRENCY = 8;
 
 /**
- * Headroom under the quota. Connect meters arrivals, we meter departures: the first requests of a run also
- * open connections and arrive late, later ones arrive fast, so arrivals are bunched closer than we sent them.
- * Keeping one token of the burst in reserve absorbs that bunching (up to one token's interval of jitter), and
- * pacing at 97 % of the rate keeps the reserve from being eaten by clock drift between us and Connect. The
- * rare throttle that still gets through is retried (retry.ts). Measured with `npm run bench`.
+ * Headroom under the quota. Connect meters arrivals, we meter departures: connection set-up, a stalled event
+ * loop or the network can deliver requests bunched closer than we sent them. Keeping part of the burst in
+ * reserve absorbs that: enough tokens to cover PACING_JITTER_ALLOWANCE_MS of bunching at the operation's rate
+ * (at least one). It costs a fixed fraction of a second per run, not a share of the throughput. Pacing at 97 %
+ * of the rate keeps the reserve from being eaten by clock drift between us and Connect. The rare throttle that
+ * still gets through is retried (retry.ts). Measured with `npm run bench`.
  */
 export const PACING_RATE_FACTOR = 0.97;
-export const PACING_BURST_RESERVE = 1;
+export const PACING_JITTER_ALLOWANCE_MS = 200;
+
+/** Burst tokens the client leaves unused so that bunched arrivals still find Connect's bucket non-empty. */
+export function burstReserve(quota: RateQuota): number {
+  const forJitter = Math.max(1, Math.ceil((quota.ratePerSecond * PACING_JITTER_ALLOWANCE_MS) / 1000));
+  return Math.min(forJitter, quota.burst - 1);
+}
 
 /** The bucket the client actually paces with, for an account quota. */
 export function pacingQuota(quota: RateQuota): RateQuota {
-  return { ratePerSecond: quota.ratePerSecond * PACING_RATE_FACTOR, burst: Math.max(1, quota.burst - PACING_BURST_RESERVE) };
+  return { ratePerSecond: quota.ratePerSecond * PACING_RATE_FACTOR, burst: Math.max(1, quota.burst - burstReserve(quota)) };
 }
 
 /**

@@ -84,7 +84,7 @@ describe('client', () => {
     expect(transportFor(client)).toBe(transport);
     expect(transport.quotaFor('ListQueues')).toEqual({ ratePerSecond: 1, burst: 1 });
     expect(transport.quotaFor('SearchQueues')).toEqual({ ratePerSecond: 2, burst: 5 });
-    // Paced a little under the quota (transport.ts, PACING_RATE_FACTOR / PACING_BURST_RESERVE).
+    // Paced a little under the quota (transport.ts, PACING_RATE_FACTOR / burstReserve).
     expect(transport.bucketFor('ListQueues').quota).toEqual({ ratePerSecond: 0.97, burst: 1 });
     expect(transport.bucketFor('SearchQueues').quota).toEqual({ ratePerSecond: 1.94, burst: 4 });
     client.destroy();

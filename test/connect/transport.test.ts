@@ -4,7 +4,7 @@ import { createConnectWriter } from '../../src/connect/writer.js';
 import { createLiveReader } from '../../src/connect/reader.js';
 import { NotSentError, OutcomeUnknownError } from '../../src/connect/errors.js';
 import { MAX_ATTEMPTS, RETRY_BUDGET_MS, backoffMs, THROTTLING_BACKOFF_BASE_MS } from '../../src/connect/retry.js';
-import { PacedTransport } from '../../src/connect/transport.js';
+import { PacedTransport, pacingQuota } from '../../src/connect/transport.js';
 import { AwsError } from '../../src/errors.js';
 import type { Call } from '../../src/plan/types.js';
 import { FakeConnect, INSTANCE, connectionRefused, networkReset, sdkError, throttling } from './support/fake-connect.js';
@@ -147,5 +147,18 @@ describe('pacing', () => {
     const reader = createLiveReader(slow, { concurrency: 3, quotas: { ListQueues: { ratePerSecond: 1000, burst: 1000 } } });
     await Promise.all(Array.from({ length: 12 }, () => reader.listQueues({ instanceId: INSTANCE })));
     expect(peak).toBe(3);
+  });
+});
+
+describe('pacing headroom', () => {
+  it.each([
+    [{ ratePerSecond: 2, burst: 5 }, { ratePerSecond: 1.94, burst: 4 }],
+    [{ ratePerSecond: 10, burst: 10 }, { ratePerSecond: 9.7, burst: 8 }],
+    [{ ratePerSecond: 50, burst: 10 }, { ratePerSecond: 48.5, burst: 1 }],
+    [{ ratePerSecond: 1, burst: 1 }, { ratePerSecond: 0.97, burst: 1 }],
+  ])('quota %j is paced as %j (a reserve covering 200 ms of bunched arrivals)', (quota, paced) => {
+    const got = pacingQuota(quota);
+    expect(got.burst).toBe(paced.burst);
+    expect(got.ratePerSecond).toBeCloseTo(paced.ratePerSecond, 10);
   });
 });
