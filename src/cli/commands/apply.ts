@@ -39,11 +39,13 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
       ctx.stdout('\nApply cancelled.\n');
       return EXIT_ERROR;
     }
+    ctx.stdout('\n');
   }
 
   const result = await applyPlan(plan, session.writer, session.reader, { signal, logger: ctx.logger });
   if (!result.interrupted) {
-    const verification = await verifyConverged(async () => (await planAgainstLive(desired, session.reader, session.instanceId)).plan);
+    const unfinished = new Set(result.changes.filter((c) => c.outcome === 'failed' || c.outcome === 'skipped').map((c) => c.name));
+    const verification = await verifyConverged(async () => (await planAgainstLive(desired, session.reader, session.instanceId)).plan, { unfinished });
     result.converged = verification.converged;
     result.notConverged = verification.notConverged;
   }

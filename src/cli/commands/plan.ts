@@ -6,6 +6,7 @@ import { appendStepSummary } from '../github.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
 import type { Plan } from '../../plan/types.js';
+import { UserInputError } from '../../errors.js';
 import type { Format } from '../args.js';
 import type { CommandContext } from './context.js';
 
@@ -27,7 +28,13 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
   const { plan } = await planAgainstLive(desired, session.reader, session.instanceId);
 
   if (flags.out) {
-    writeFileAtomic(flags.out, renderPlanJson(plan));
+    try {
+      writeFileAtomic(flags.out, renderPlanJson(plan));
+    } catch (e) {
+      // A folder that does not exist or cannot be written is the user's to fix, not a bug to report.
+      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new UserInputError(`cannot write the plan to ${flags.out}: ${reason}`, [], 'Pass --out a path in an existing, writable folder.');
+    }
     ctx.logger.info({ file: flags.out }, `saved the plan to ${flags.out}; apply it with: connect-gitops apply --plan ${flags.out}`);
   }
   const markdown = renderPlanMarkdown(plan, { purpose });
