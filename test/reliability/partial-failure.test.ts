@@ -1,0 +1,139 @@
+// One profile fails for good: the others are done, its own later steps are skipped, the report says which and
+// why, the exit code is 1, and a re-run after the cause is removed converges. And the 500-profile quota: a
+// resource limit answered 429 like throttling, which must stop at once with a message that names the quota.
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyConverged } from '../../src/apply/verify.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { Change, Plan } from '../../src/plan/types.js';
+import { cliEnv, emulatorWith, profilesDir, runCli } from '../e2e/harness.js';
+import { SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
+import { asSeed, fastClock } from './support.js';
+
+let emu: RunningEmulator | undefined;
+const cleanups: (() => void)[] = [];
+afterEach(async () => {
+  await emu?.close();
+  emu = undefined;
+  for (const c of cleanups.splice(0)) c();
+});
+
+const live = (name: string, overrides: Partial<ProfileDoc> = {}): ProfileDoc => support({ name, agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY', ...overrides });
+
+describe('partial failure', () => {
+  it('carries on with independent profiles, skips the failed one’s later steps, reports all three kinds, exits 1; a re-run converges', async () => {
+    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: asSeed(live('Alpha'), live('Bravo'), live('Charlie')) });
+    const files = profilesDir({
+      'profiles.yaml': toYaml(
+        // Only Alpha needs UpdateRoutingProfileAgentAvailabilityTimer, which the identity may not call.
+        live('Alpha', {
+          agentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND',
+          mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_ANY_CHANNEL' }, { channel: 'CHAT', concurrency: 5 }],
+          tags: { team: 'alpha' },
+        }),
+        live('Bravo', { description: 'Second line' }),
+        live('Charlie', { tags: { team: 'charlie' } }),
+        live('Delta'),
+      ),
+    });
+    cleanups.push(files.cleanup);
+    emu.setFaults({ accessDeniedOperations: ['UpdateRoutingProfileAgentAvailabilityTimer'] });
+    const env = cliEnv(emu);
+
+    const first = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env });
+    expect(first.code).toBe(1);
+    const out = first.stdout;
+    // Failed, with the reason and what to do.
+    expect(out).toMatch(/! "Alpha" \([^)]+\): failed after 1 of 3 API calls/);
+    expect(out).toMatch(/✗ UpdateRoutingProfileAgentAvailabilityTimer failed: AccessDeniedException: .*connect:UpdateRoutingProfileAgentAvailabilityTimer/);
+    expect(out).toMatch(/hint: .*IAM permission connect:UpdateRoutingProfileAgentAvailabilityTimer/);
+    // Skipped, with the reason.
+    expect(out).toMatch(/- UpdateRoutingProfileConcurrency skipped \(not sent: UpdateRoutingProfileAgentAvailabilityTimer failed earlier for this profile\)/);
+    expect(out).toMatch(/- TagResource skipped \(not sent: UpdateRoutingProfileAgentAvailabilityTimer failed earlier for this profile\)/);
+    // Done: the independent profiles.
+    expect(out).toMatch(/~ "Bravo" \([^)]+\): updated \(1 API call\)/);
+    expect(out).toMatch(/~ "Charlie" \([^)]+\): updated \(1 API call\)/);
+    expect(out).toMatch(/\+ "Delta" \([^)]+\): created \(1 API call\)/);
+    expect(out).toMatch(/Apply failed: 1 created, 2 updated, 1 failed \(4 API calls\); 1 profile not converged/);
+
+    // Nothing after the failure was sent for Alpha.
+    const alphaId = emu.snapshot().profiles.find((p) => p.name === 'Alpha')?.routingProfileId;
+    const alphaWrites = emu.requestLog.filter((e) => e.input.RoutingProfileId === alphaId && !/^(Describe|List)/.test(e.operation));
+    expect(alphaWrites.map((e) => e.operation)).toEqual(['UpdateRoutingProfileAgentAvailabilityTimer']);
+
+    emu.setFaults({});
+    const again = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/~ "Alpha" \([^)]+\): updated \(3 API calls\)/);
+    expect(again.stdout).not.toMatch(/Bravo|Charlie|Delta/);
+    const plan = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('No changes');
+  });
+
+  it('stops a create at the 500-profile quota without retrying it, names the quota, and still does the rest', async () => {
+    const existing = Array.from({ length: 500 }, (_, i) => ({
+      name: `Existing ${i + 1}`,
+      description: 'seeded',
+      defaultOutboundQueue: 'BasicQueue',
+      mediaConcurrencies: [{ channel: 'VOICE' as const, concurrency: 1 }],
+    }));
+    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: existing });
+    const files = profilesDir({
+      'profiles.yaml': toYaml(support({ name: 'One Too Many' }), {
+        name: 'Existing 1',
+        description: 'updated',
+        defaultOutboundQueue: 'BasicQueue',
+        mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
+      }),
+    });
+    cleanups.push(files.cleanup);
+    const result = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env: cliEnv(emu) });
+
+    expect(result.code).toBe(1);
+    const creates = emu.requestLog.filter((e) => e.operation === 'CreateRoutingProfile');
+    expect(creates.map((e) => `${e.status} ${e.errorType}`)).toEqual(['429 LimitExceededException']);
+    expect(result.stdout).toMatch(/CreateRoutingProfile failed: LimitExceededException: .*routing profile quota reached: 500 routing profiles per instance/);
+    expect(result.stdout).toMatch(/hint: .*Service Quotas/);
+    expect(result.stdout).toMatch(/~ "Existing 1" \([^)]+\): updated/);
+    expect(emu.snapshot().profiles).toHaveLength(500);
+    expect(emu.snapshot().profiles.find((p) => p.name === 'Existing 1')?.description).toBe('updated');
+  });
+});
+
+describe('verification after a partial failure', () => {
+  const differing = (name: string): Change => ({ action: 'update', name, diffs: [{ field: 'description', before: 'a', after: 'b' }], calls: [] });
+  const planOf = (changes: Change[]): Plan => ({ formatVersion: 1, instanceId: 'i', changes, summary: { create: 0, update: changes.length, noOp: 0, calls: 0 }, liveFingerprint: 'x' });
+
+  it('does not wait for profiles whose apply already failed: one re-read, then the report', async () => {
+    let reads = 0;
+    const result = await verifyConverged(async () => (reads++, planOf([differing('Alpha')])), { clock: fastClock(1000), unfinished: new Set(['Alpha']) });
+    expect(result).toEqual({ converged: false, notConverged: [{ name: 'Alpha', fields: ['description'] }] });
+    expect(reads).toBe(1);
+  });
+
+  it('still waits, within its bound, for a profile whose apply succeeded (eventual consistency)', async () => {
+    let reads = 0;
+    const result = await verifyConverged(async () => (reads++ < 2 ? planOf([differing('Alpha'), differing('Bravo')]) : planOf([differing('Alpha')])), {
+      clock: fastClock(1000),
+      unfinished: new Set(['Alpha']),
+    });
+    expect(result.converged).toBe(false);
+    expect(result.notConverged.map((n) => n.name)).toEqual(['Alpha']);
+    expect(reads).toBe(3);
+  });
+
+  it('a re-read slower than the bound (hundreds of profiles, paced) still gets a second look at a lagging profile', async () => {
+    const clock = fastClock(1000);
+    let reads = 0;
+    const result = await verifyConverged(
+      async () => {
+        // Each re-read costs 40 s, more than the 30 s bound; the first one began before Search listed Bravo.
+        await clock.sleep(40_000);
+        return reads++ === 0 ? planOf([{ action: 'create', name: 'Bravo', diffs: [], calls: [] }]) : planOf([]);
+      },
+      { clock, timeoutMs: 30_000 },
+    );
+    expect(result.converged).toBe(true);
+    expect(reads).toBe(2);
+  });
+});
