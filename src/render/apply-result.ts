@@ -24,7 +24,7 @@ function callLine(outcome: CallOutcome): string[] {
     case 'done':
       return [`      ✓ ${op}${noted(outcome)}`];
     case 'adopted':
-      return [`      ✓ ${op}: already created by an earlier attempt; adopted ${outcome.routingProfileId}${noted(outcome)}`];
+      return [`      ✓ ${op}: already existed (an earlier attempt or a concurrent apply created it); adopted ${outcome.routingProfileId}${noted(outcome)}`];
     case 'failed':
       return [`      ✗ ${op} failed: ${outcome.errorName}: ${outcome.message}`, `          hint: ${outcome.hint}`];
     case 'skipped':
@@ -40,9 +40,9 @@ function changeLines(change: ChangeResult): string[] {
   const sent = change.calls.filter(wasSent).length;
   switch (change.outcome) {
     case 'done': {
-      // An adopted create is reported as such: the profile existed because an earlier attempt's create
-      // succeeded even though its response was lost.
-      const adopted = change.calls.some((c) => c.status === 'adopted') ? ', adopting the profile an earlier attempt created' : '';
+      // An adopted create is reported as such: a profile of that name already existed, because our own earlier
+      // attempt succeeded with its response lost, or because another apply created it at the same moment.
+      const adopted = change.calls.some((c) => c.status === 'adopted') ? ', adopting the profile of that name that already existed' : '';
       const verb = isCreate(change) ? 'created' : 'updated';
       // Reconciliation notes (e.g. queue pairs found already associated after a lost answer) are worth seeing.
       const notes = change.calls.filter((c) => noted(c) !== '').map((c) => `      note: ${c.call.operation}${noted(c)}`);
