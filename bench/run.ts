@@ -241,6 +241,7 @@ try {
     renderReport({
       machine: machine(),
       timeScale,
+      args: process.argv.slice(2).filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out'),
       runs,
       sizes,
       durationSeconds: (Date.now() - started) / 1000,
