@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { Clock } from '../../src/connect/clock.js';
 import type { EmulatorStateSnapshot, RequestLogEntry, SeedProfile } from '../../src/emulator/index.js';
 import type { ProfileDoc } from '../e2e/fixtures.js';
+import { seededRandom } from '../../src/emulator/random.js';
 
 /**
  * A clock running `scale` times faster than real time, for the client (pacing, backoff, consistency waits).
@@ -41,17 +42,9 @@ export function asSeed(...docs: ProfileDoc[]): SeedProfile[] {
   return docs as unknown as SeedProfile[];
 }
 
-/** mulberry32: small, seedable, good enough to draw test data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Test data is drawn from the emulator's own seeded generator, so a seed repeats the same scenario. */
+export const seeded = seededRandom;
+
 
 export const BASIC_QUEUE = 'Basic';
 /** 30 standard queues besides Basic: with two channels, 60 pairs to draw profiles' queue lists from. */
