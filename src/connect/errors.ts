@@ -58,8 +58,9 @@ const CREDENTIALS_HINT =
 
 /** Maps a final (not retried any more) failure to an AwsError carrying a hint. */
 export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError {
-  const about = ctx.profile ? ` for routing profile "${ctx.profile}"` : '';
-  const base = `${ctx.operation}${about} failed: ${failure.errorName}: ${failure.message}`;
+  // The message is Connect's own (plus what we add to it); operation, error name and profile travel as fields,
+  // and the presenters (cli/exit.ts, render/apply-result.ts) compose the sentence once.
+  const base = failure.message;
   const make = (hint: string, message = base): AwsError =>
     new AwsError(message, ctx.operation, failure.errorName, hint, ctx.profile, failure.httpStatus);
   const retried = ctx.attempts > 1 ? ` (after ${ctx.attempts} attempts over ${Math.round(ctx.elapsedMs / 1000)} s)` : '';

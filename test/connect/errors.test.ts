@@ -39,7 +39,9 @@ describe('toAwsError hints', () => {
     const e = fail(new AccessDeniedException({ message: 'not authorized', $metadata: { httpStatusCode: 403 } }), 'UpdateRoutingProfileConcurrency', 'Tier1');
     expect(e.hint).toContain('connect:UpdateRoutingProfileConcurrency');
     expect(e.profile).toBe('Tier1');
-    expect(e.message).toContain('"Tier1"');
+    // Connect's own words; the operation and profile are fields the presenters put in front, once.
+    expect(e.message).toBe('not authorized');
+    expect(e.operation).toBe('UpdateRoutingProfileConcurrency');
   });
 
   it('ResourceNotFound on an instance-level read points at --instance-id and --region', () => {
