@@ -13,6 +13,8 @@ import type { Logger } from './logger.js';
 export function loadDesiredWithWarnings(dir: string, logger: Logger): Promise<DesiredState> {
   return loadDesired(dir).then((desired) => {
     for (const file of desired.skippedFiles) logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
+    // A drift job pointed at the wrong folder would otherwise report "no drift" forever.
+    if (desired.profiles.length === 0) logger.warn({ dir }, `no routing profile found under ${dir}: nothing is managed`);
     return desired;
   });
 }

@@ -5,7 +5,16 @@ import { run } from './run.js';
 
 const argv = process.argv.slice(2);
 const controller = new AbortController();
-// Only apply has work worth finishing cleanly; the emulator handles its own signals; reads just stop.
+// Apply has work worth finishing cleanly; the emulator handles its own signals; the other commands only read
+// (and write their output atomically), so they stop at once, saying so, with the error exit code.
+if (argv[0] !== 'apply' && argv[0] !== 'emulator') {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      process.stderr.write(`\n${signal} received: stopped; nothing was changed.\n`);
+      process.exit(1);
+    });
+  }
+}
 if (argv[0] === 'apply') {
   let interrupts = 0;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -24,16 +24,16 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const env = opts.env ?? process.env;
   const stdout = opts.stdout ?? ((t: string) => void process.stdout.write(t));
   const stderr = opts.stderr ?? ((t: string) => void process.stderr.write(t));
-  const logger = createLogger(env);
-  const ctx: CommandContext = {
-    logger,
-    stdout,
-    env,
-    cwd: opts.cwd ?? process.cwd(),
-    stdoutIsTty: Boolean(process.stdout.isTTY),
-    stdinIsTty: Boolean(process.stdin.isTTY),
-  };
   try {
+    const logger = createLogger(env);
+    const ctx: CommandContext = {
+      logger,
+      stdout,
+      env,
+      cwd: opts.cwd ?? process.cwd(),
+      stdoutIsTty: Boolean(process.stdout.isTTY),
+      stdinIsTty: Boolean(process.stdin.isTTY),
+    };
     const parsed = parseCommandLine(argv);
     switch (parsed.command) {
       case 'help':

@@ -5,8 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { UserInputError } from '../errors.js';
 import type { RateQuota } from '../connect/quotas.js';
+import { READ_OPERATIONS, WRITE_OPERATIONS } from '../connect/operations.js';
+import { SETTINGS_FILE_NAME } from '../desired/files.js';
+import { didYouMean } from '../desired/suggest.js';
 
-export const CONFIG_FILE_NAME = 'connect-gitops.yaml';
+export const CONFIG_FILE_NAME = SETTINGS_FILE_NAME;
 const DEFAULT_DIR = 'profiles';
 
 export interface TargetFlagsInput {
@@ -69,8 +72,17 @@ function readConfigFile(path: string): ConfigFile {
   };
 }
 
+/** The operations connect-gitops sends: a quota for any other name would silently do nothing. */
+const PACED_OPERATIONS: readonly string[] = [...READ_OPERATIONS, ...WRITE_OPERATIONS];
+
 function checkQuota(op: string, rate: unknown, burst: unknown, where: string): RateQuota {
-  if (!/^[A-Z][A-Za-z]+$/.test(op)) throw new UserInputError(`${where}: "${op}" is not a Connect operation name (e.g. DescribeRoutingProfile)`);
+  if (!PACED_OPERATIONS.includes(op)) {
+    throw new UserInputError(
+      `${where}: "${op}" is not an operation connect-gitops calls${didYouMean(op, PACED_OPERATIONS)}`,
+      [],
+      `Quotas can be set for: ${PACED_OPERATIONS.join(', ')}.`,
+    );
+  }
   if (typeof rate !== 'number' || !(rate > 0) || typeof burst !== 'number' || !(burst >= 1)) {
     throw new UserInputError(`${where}: quota for ${op} needs ratePerSecond > 0 and burst >= 1`);
   }
@@ -102,6 +114,7 @@ export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = 
     const [op, q] = parseQuotaFlag(flag);
     quotas[op] = q;
   }
+  if (flags.endpointUrl !== undefined) checkEndpointUrl(flags.endpointUrl);
   return {
     dir: flags.dir ?? configDir ?? DEFAULT_DIR,
     instanceId: flags.instanceId ?? nonEmpty(env.CONNECT_INSTANCE_ID) ?? config.instanceId,
@@ -110,6 +123,18 @@ export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = 
     quotas,
     configFile,
   };
+}
+
+function checkEndpointUrl(value: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UserInputError(`--endpoint-url must be an http:// or https:// URL, not "${value}"`, [], 'For the local emulator: --endpoint-url http://127.0.0.1:PORT.');
+  }
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

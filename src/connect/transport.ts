@@ -117,7 +117,10 @@ export class PacedTransport {
       let failure: AttemptFailure;
       this.stats.recordAttempt(operation);
       try {
-        return await this.client.send(command);
+        const output = await this.client.send(command);
+        // Operation and profile only: inputs may hold names a team considers internal, never credentials.
+        this.options.logger?.debug({ operation, profile: ctx.profile, attempt, ms: this.clock.now() - started }, 'Connect call done');
+        return output;
       } catch (error) {
         failure = classifyFailure(error);
       } finally {

@@ -12,6 +12,9 @@ const PROFILE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml']);
  * and of the order the file system lists entries in). Hidden entries (`.git`, editor swap files) are skipped,
  * and symbolic links to directories are not followed, so a link cycle cannot make the walk endless.
  */
+/** connect-gitops.yaml: instance, Region, folder and quotas (src/cli/target.ts reads it). */
+export const SETTINGS_FILE_NAME = 'connect-gitops.yaml';
+
 export async function findProfileFiles(dir: string): Promise<string[]> {
   const info = await stat(dir).catch(() => undefined);
   if (info === undefined) {
@@ -23,7 +26,8 @@ export async function findProfileFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
+      // The tool's own settings file may sit among the profiles (`--dir .`); it is not a profile.
+      if (entry.name.startsWith('.') || entry.name === SETTINGS_FILE_NAME) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (PROFILE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {

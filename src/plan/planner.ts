@@ -5,7 +5,7 @@ import { InternalError } from '../errors.js';
 import type { LiveProfile, LiveState } from '../live/types.js';
 import { createCalls, updateCalls } from './calls.js';
 import { diffProfile, type QueueNamer } from './diff.js';
-import { liveFingerprint } from './fingerprint.js';
+import { liveFingerprint, managedScope } from './fingerprint.js';
 import { indexLiveByName } from './match.js';
 import { liveWorkloadTypeConcurrencies, normaliseDesired, normaliseLive, normaliseQueueId } from './normalise.js';
 import { compareStrings } from './order.js';
@@ -108,6 +108,6 @@ export function computePlan(desired: readonly ResolvedProfile[], live: LiveState
       noOp: changes.filter((c) => c.action === 'no-op').length,
       calls: changes.reduce((n, c) => n + c.calls.length, 0),
     },
-    liveFingerprint: liveFingerprint(live, sorted.map((p) => p.name)),
+    liveFingerprint: liveFingerprint(live, sorted.map(managedScope)),
   };
 }

@@ -65,6 +65,16 @@ describe('resolveTarget', () => {
   });
 });
 
+describe('--endpoint-url', () => {
+  it.each(['notaurl', 'ftp://127.0.0.1:21', '127.0.0.1:4566'])('refuses %s before any call', (url) => {
+    expect(() => resolveTarget({ endpointUrl: url }, {}, project())).toThrow(/--endpoint-url must be an http:\/\/ or https:\/\/ URL/);
+  });
+
+  it('takes an http URL', () => {
+    expect(resolveTarget({ endpointUrl: 'http://127.0.0.1:4566' }, {}, project()).endpointUrl).toBe('http://127.0.0.1:4566');
+  });
+});
+
 describe('parseQuotaFlag', () => {
   it.each([
     ['DescribeRoutingProfile=10:20', ['DescribeRoutingProfile', { ratePerSecond: 10, burst: 20 }]],
@@ -73,7 +83,11 @@ describe('parseQuotaFlag', () => {
     expect(parseQuotaFlag(flag)).toEqual(expected);
   });
 
-  it.each(['Describe', 'DescribeRoutingProfile=', 'describe-routing-profile=1', 'X=1:0'])('refuses %s', (flag) => {
+  it('names the operation meant when the name is almost right', () => {
+    expect(() => parseQuotaFlag('DescribeRoutingProfiles=20')).toThrow(/"DescribeRoutingProfiles" is not an operation connect-gitops calls; did you mean "DescribeRoutingProfile"\?/);
+  });
+
+  it.each(['Describe', 'DescribeRoutingProfile=', 'describe-routing-profile=1', 'X=1:0', 'DeleteRoutingProfile=1'])('refuses %s', (flag) => {
     expect(() => parseQuotaFlag(flag)).toThrow(UserInputError);
   });
 });

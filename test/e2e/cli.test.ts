@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UpdateRoutingProfileNameCommand } from '@aws-sdk/client-connect';
+import { TagResourceCommand, UpdateRoutingProfileNameCommand } from '@aws-sdk/client-connect';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { cliEnv, emulatorWith, profilesDir, received, runCli, sdkFor, REPO_ROOT } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
@@ -79,6 +79,51 @@ describe('connect-gitops command line', () => {
     const ok = await runCli(['apply', '--dir', files.dir, '--plan', out], { env });
     expect(ok.code).toBe(0);
     expect(e.snapshot().profiles.find((p) => p.name === 'Tier1 Support')!.description).toBe('Frontline agents (EMEA)');
+  });
+
+  it('apply --plan: a console edit to a field the files leave unmanaged does not make the plan stale', async () => {
+    const unmanaged = support({ queues: undefined, tags: undefined });
+    const { e, files, env } = await setup([support()], [{ ...unmanaged, description: 'Frontline agents (EMEA)' }]);
+    const out = join(files.root, 'plan.json');
+    expect((await runCli(['plan', '--dir', files.dir, '--out', out], { env })).code).toBe(0);
+    const arn = e.snapshot().profiles.find((p) => p.name === 'Tier1 Support')!.arn;
+    await sdkFor(e).send(new TagResourceCommand({ resourceArn: arn, tags: { 'edited-in-console': 'yes' } }));
+    const r = await runCli(['apply', '--dir', files.dir, '--plan', out], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('apply --plan refuses a plan file edited by hand and sends nothing', async () => {
+    const { e, files, env } = await setup();
+    const out = join(files.root, 'plan.json');
+    expect((await runCli(['plan', '--dir', files.dir, '--out', out], { env })).code).toBe(0);
+    const plan = JSON.parse(readFileSync(out, 'utf8')) as { changes: { calls: { input: { Description?: string } }[] }[] };
+    plan.changes[0].calls[0].input.Description = 'smuggled in';
+    writeFileSync(out, JSON.stringify(plan));
+    e.clearRequestLog();
+    const r = await runCli(['apply', '--dir', files.dir, '--plan', out], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/does not match the files/);
+    expect(received(e).every((x) => /^(Search|Describe|List)/.test(x.operation))).toBe(true);
+  });
+
+  it('an unusable LOG_LEVEL is a one-line user error; an empty one means info', async () => {
+    const files = profilesDir({ 'p.yaml': toYaml(support()) });
+    cleanups.push(files.cleanup);
+    const bad = await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silly' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^Error: LOG_LEVEL must be one of/m);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: '' } })).code).toBe(0);
+  });
+
+  it('warns when the folder holds no profile, and skips connect-gitops.yaml inside it', async () => {
+    const files = profilesDir({});
+    cleanups.push(files.cleanup);
+    writeFileSync(join(files.dir, 'connect-gitops.yaml'), 'instanceId: x\n');
+    const r = await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no routing profile found under/);
   });
 
   it('apply without --auto-approve and without a terminal refuses and changes nothing', async () => {

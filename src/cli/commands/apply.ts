@@ -1,7 +1,7 @@
 import { loadDesiredWithWarnings, planAgainstLive } from '../current-plan.js';
 import { openWriteSession } from '../connect-session.js';
 import { requireInstance, resolveTarget, type TargetFlagsInput } from '../target.js';
-import { assertPlanIsCurrent, readSavedPlan } from '../saved-plan.js';
+import { assertSavedPlanApplies, readSavedPlan } from '../saved-plan.js';
 import { confirmApply } from '../prompt.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit.js';
 import { hasChanges } from './plan.js';
@@ -22,8 +22,9 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
   const saved = flags.plan ? readSavedPlan(flags.plan) : undefined;
   const session = openWriteSession(target, requireInstance(target), ctx.logger);
   const current = await planAgainstLive(desired, session.reader, session.instanceId);
-  if (saved) assertPlanIsCurrent(saved, current.plan, session.instanceId);
-  const plan = saved ?? current.plan;
+  // A saved plan is accepted only when it equals the one just computed, so what is sent is what was reviewed.
+  if (saved) assertSavedPlanApplies(saved, current.plan, target.dir);
+  const plan = current.plan;
 
   if (!hasChanges(plan)) {
     ctx.stdout(renderPlanText(plan, { color: false, purpose: 'plan' }));
