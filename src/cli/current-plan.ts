@@ -25,6 +25,19 @@ export interface CurrentPlan {
   plan: Plan;
 }
 
+/**
+ * Live profiles no file declares are left alone (no prune). Saying which, on stderr, is how a user notices that a
+ * renamed profile in the files is a new profile beside the old one, not a rename.
+ */
+export function logUndeclared(desired: DesiredState, live: LiveState, logger: Logger): void {
+  const declared = new Set(desired.profiles.map((p) => p.name));
+  const undeclared = live.profiles.map((p) => p.name).filter((n) => !declared.has(n)).sort();
+  if (undeclared.length === 0) return;
+  const shown = undeclared.slice(0, 10).map((n) => JSON.stringify(n)).join(', ');
+  const more = undeclared.length > 10 ? ` and ${undeclared.length - 10} more` : '';
+  logger.info({ undeclared: undeclared.length }, `${undeclared.length} live routing profile${undeclared.length === 1 ? ' is' : 's are'} not in the files and left alone: ${shown}${more}`);
+}
+
 /** Reads only what the files manage (design.md's read strategy) and plans against it. */
 export async function planAgainstLive(desired: DesiredState, reader: LiveReader, instanceId: string): Promise<CurrentPlan> {
   const declared = desired.profiles.map((p) => ({ name: p.name, managesQueues: p.queues !== undefined }));

@@ -126,6 +126,14 @@ describe('connect-gitops command line', () => {
     expect(r.stderr).toMatch(/no routing profile found under/);
   });
 
+  it('says which live profiles no file declares (a renamed profile is a new one beside the old)', async () => {
+    const { files, env } = await setup([support(), support({ name: 'Legacy Night Shift' })], [support({ name: 'Tier1 Support (renamed)' })]);
+    const r = await runCli(['plan', '--dir', files.dir], { env: { ...env, LOG_LEVEL: 'info' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('+ create "Tier1 Support (renamed)"');
+    expect(r.stderr).toContain('2 live routing profiles are not in the files and left alone: \\"Legacy Night Shift\\", \\"Tier1 Support\\"');
+  });
+
   it('apply without --auto-approve and without a terminal refuses and changes nothing', async () => {
     const { e, files, env } = await setup();
     e.clearRequestLog();

@@ -1,4 +1,4 @@
-import { loadDesiredWithWarnings, planAgainstLive } from '../current-plan.js';
+import { loadDesiredWithWarnings, logUndeclared, planAgainstLive } from '../current-plan.js';
 import { openReadSession } from '../connect-session.js';
 import { requireInstance, resolveTarget, type TargetFlagsInput } from '../target.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -25,7 +25,8 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
   const target = resolveTarget(flags, ctx.env, ctx.cwd);
   const desired = await loadDesiredWithWarnings(target.dir, ctx.logger);
   const session = openReadSession(target, requireInstance(target), ctx.logger);
-  const { plan } = await planAgainstLive(desired, session.reader, session.instanceId);
+  const { plan, live } = await planAgainstLive(desired, session.reader, session.instanceId);
+  logUndeclared(desired, live, ctx.logger);
 
   if (flags.out) {
     try {
