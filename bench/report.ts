@@ -214,7 +214,6 @@ export function renderReport(r: BenchReport): string {
   const planRows = r.rows.filter((row) => row.phase === 'plan');
   const applyRows = r.rows.filter((row) => row.phase === 'apply');
   const yes = (b: boolean): string => (b ? 'met' : '**not met**');
-  const callsOk = (rows: ScenarioRow[]): boolean => rows.every((row) => callsAtLowerBound(row.calls, row.lowerBound) && !row.callsVaryAcrossRuns);
   const answeredOk = (row: ScenarioRow): boolean =>
     Object.keys({ ...row.calls, ...row.lowerBound }).every((op) => (row.calls[op]?.ok ?? 0) === (row.lowerBound[op] ?? 0));
   const callsVerdict = (rows: ScenarioRow[], what: string): string => {

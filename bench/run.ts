@@ -73,10 +73,6 @@ function planLowerBound(s: Scenario): Record<string, number> {
   return bound;
 }
 
-function okCalls(calls: Record<string, OpCalls>): Record<string, number> {
-  return Object.fromEntries(Object.entries(calls).map(([op, c]) => [op, c.ok]));
-}
-
 /** What the client's own pacing allows: its buckets run a little under the quota (src/connect/transport.ts). */
 function pacingBoundSeconds(calls: Record<string, number>): number {
   return quotaBound(calls, (op) => pacingQuota(defaultQuotaFor(op))).seconds;

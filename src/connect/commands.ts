@@ -52,11 +52,3 @@ export function readOperationOf(command: unknown): ReadOperation | undefined {
   }
   return undefined;
 }
-
-/** The write operation a command performs, or undefined. */
-export function writeOperationOf(command: unknown): WriteOperation | undefined {
-  for (const [operation, commandClass] of Object.entries(WRITE_COMMANDS)) {
-    if (command instanceof commandClass) return operation as WriteOperation;
-  }
-  return undefined;
-}

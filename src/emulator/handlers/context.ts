@@ -54,13 +54,13 @@ export function requireProfile(ctx: HandlerContext, id: unknown, forRead = false
  * A write to one routing profile: the instance and the profile must exist, and a successful write moves the
  * profile's LastModifiedTime. Every Update/Associate/Disassociate operation has this shape.
  */
-export function profileWrite(apply: (ctx: HandlerContext, input: Input, profile: StoredProfile) => void): OperationHandler {
+export function profileWrite(apply: (profile: StoredProfile, input: Input, ctx: HandlerContext) => void): OperationHandler {
   return {
     mutating: true,
     handle(ctx, input) {
       requireInstance(ctx, input.InstanceId);
       const profile = requireProfile(ctx, input.RoutingProfileId);
-      apply(ctx, input, profile);
+      apply(profile, input, ctx);
       touch(profile);
       return undefined;
     },

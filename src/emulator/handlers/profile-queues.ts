@@ -74,7 +74,7 @@ function checkBatch(list: unknown[] | undefined, member: string): void {
 }
 
 export const profileQueueHandlers: Record<string, OperationHandler> = {
-  UpdateRoutingProfileQueues: profileWrite((ctx, input, p) => {
+  UpdateRoutingProfileQueues: profileWrite((p, input) => {
     const configs = input.QueueConfigs as WireQueueConfig[];
     checkDistinctPairs(refsOf(configs), 'QueueConfigs');
     const byPair = new Map(p.queueConfigs.map((c) => [pairKey(c.queueId, c.channel), c]));
@@ -92,7 +92,7 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
     }
   }),
 
-  AssociateRoutingProfileQueues: profileWrite((ctx, input, p) => {
+  AssociateRoutingProfileQueues: profileWrite((p, input, ctx) => {
     const configs = input.QueueConfigs as WireQueueConfig[] | undefined;
     const manual = input.ManualAssignmentQueueConfigs as { QueueReference: WireQueueReference }[] | undefined;
     // UNVERIFIED: both lists are optional in the model; a call with neither does nothing useful.
@@ -102,7 +102,7 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
     associate(ctx, p, configs, manual);
   }),
 
-  DisassociateRoutingProfileQueues: profileWrite((ctx, input, p) => {
+  DisassociateRoutingProfileQueues: profileWrite((p, input) => {
     const refs = input.QueueReferences as WireQueueReference[] | undefined;
     const manual = input.ManualAssignmentQueueReferences as WireQueueReference[] | undefined;
     if (!refs && !manual) {

@@ -148,13 +148,13 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
     },
   },
 
-  UpdateRoutingProfileConcurrency: profileWrite((ctx, input, p) => {
+  UpdateRoutingProfileConcurrency: profileWrite((p, input) => {
     // The list replaces the whole set: a channel left out is no longer enabled (connect-api README says
     // this is UNVERIFIED; clients must send the full list either way).
     p.mediaConcurrencies = toStoredMedia(input.MediaConcurrencies as WireMediaConcurrency[]);
   }),
 
-  UpdateRoutingProfileName: profileWrite((ctx, input, p) => {
+  UpdateRoutingProfileName: profileWrite((p, input, ctx) => {
     const name = input.Name as string | undefined;
     const description = input.Description as string | undefined;
     // API reference: "At least Name or Description must be provided."
@@ -166,7 +166,7 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
     if (description !== undefined) p.description = description;
   }),
 
-  UpdateRoutingProfileDefaultOutboundQueue: profileWrite((ctx, input, p) => {
+  UpdateRoutingProfileDefaultOutboundQueue: profileWrite((p, input, ctx) => {
     const queueId = input.DefaultOutboundQueueId as string;
     requireStandardQueue(ctx, queueId);
     p.defaultOutboundQueueId = queueId;
@@ -174,7 +174,7 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
 
 
 
-  UpdateRoutingProfileAgentAvailabilityTimer: profileWrite((ctx, input, p) => {
+  UpdateRoutingProfileAgentAvailabilityTimer: profileWrite((p, input) => {
     p.agentAvailabilityTimer = input.AgentAvailabilityTimer as AgentAvailabilityTimer;
   }),
 
