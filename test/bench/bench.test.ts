@@ -5,7 +5,7 @@ import { operationBoundSeconds, quotaBound } from '../../bench/quota-bound.js';
 import { buildScenario, DRIFT_EVERY, profileDocument, QUEUE_POOL_SIZE } from '../../bench/scenarios.js';
 
 describe('quotaBound', () => {
-  it.each([
+  it.each<{ name: string; calls: Record<string, number>; seconds: number }>([
     { name: 'within the burst: no wait', calls: { CreateRoutingProfile: 5 }, seconds: 0 },
     { name: 'beyond the burst: (calls - burst) / rate', calls: { CreateRoutingProfile: 50 }, seconds: 22.5 },
     { name: 'a 500-profile create', calls: { CreateRoutingProfile: 500 }, seconds: 247.5 },

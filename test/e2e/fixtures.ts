@@ -1,5 +1,6 @@
 // Profile documents shared by the end-to-end tests, in the file format of profiles/.
 import { dump } from 'js-yaml';
+import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../../src/vocabulary.js';
 
 export const QUEUE_IDS: Record<string, string> = {
   BasicQueue: 'q-basic',
@@ -20,9 +21,9 @@ export interface ProfileDoc {
   name: string;
   description: string;
   defaultOutboundQueue: string;
-  agentAvailabilityTimer?: string;
-  mediaConcurrencies: { channel: string; concurrency: number; crossChannelBehavior?: string }[];
-  queues?: { queue: string; channel: string; priority: number; delay: number }[];
+  agentAvailabilityTimer?: AgentAvailabilityTimer;
+  mediaConcurrencies: { channel: Channel; concurrency: number; crossChannelBehavior?: CrossChannelBehavior }[];
+  queues?: { queue: string; channel: Channel; priority: number; delay: number }[];
   tags?: Record<string, string>;
 }
 

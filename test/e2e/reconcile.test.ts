@@ -86,7 +86,7 @@ describe('reconcile end to end', () => {
 
   it('creates a profile with 16 queues: 10 in the create, 6 in one AssociateRoutingProfileQueues', async () => {
     const e = await start([], MANY_QUEUES);
-    const queues = MANY_QUEUES.slice(0, 16).map((q, i) => ({ queue: q.name, channel: 'VOICE', priority: i + 1, delay: i }));
+    const queues = MANY_QUEUES.slice(0, 16).map((q, i) => ({ queue: q.name, channel: 'VOICE' as const, priority: i + 1, delay: i }));
     const { writes } = await reconcile(e, [support({ queues, tags: undefined })]);
     expect(writes.map((w) => w.operation)).toEqual(['CreateRoutingProfile', 'AssociateRoutingProfileQueues']);
     type Configs = { QueueConfigs: { QueueReference: { QueueId: string } }[] };

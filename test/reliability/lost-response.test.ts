@@ -20,8 +20,8 @@ function bigProfile(): ProfileDoc {
     name: 'Overflow Team',
     agentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND',
     queues: [
-      ...MANY_QUEUES.map((q, i) => ({ queue: q.name, channel: 'VOICE', priority: i + 1, delay: i })),
-      ...MANY_QUEUES.slice(0, 5).map((q) => ({ queue: q.name, channel: 'CHAT', priority: 50, delay: 10 })),
+      ...MANY_QUEUES.map((q, i) => ({ queue: q.name, channel: 'VOICE' as const, priority: i + 1, delay: i })),
+      ...MANY_QUEUES.slice(0, 5).map((q) => ({ queue: q.name, channel: 'CHAT' as const, priority: 50, delay: 10 })),
     ],
     tags: { team: 'overflow', cost: 'cc-42' },
   });

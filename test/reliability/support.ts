@@ -89,7 +89,7 @@ function desiredProfile(r: Rand, name: string, queueCount: number): ProfileDoc {
     mediaConcurrencies: [
       { channel: 'VOICE', concurrency: 1, ...(r() < 0.5 ? { crossChannelBehavior: 'ROUTE_ANY_CHANNEL' } : {}) },
       { channel: 'CHAT', concurrency: int(r, 1, 10), ...(r() < 0.3 ? { crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' } : {}) },
-      ...(r() < 0.5 ? [{ channel: 'TASK', concurrency: int(r, 1, 10) }] : []),
+      ...(r() < 0.5 ? [{ channel: 'TASK' as const, concurrency: int(r, 1, 10) }] : []),
     ],
     queues: queuePairs(r, queueCount),
   };
