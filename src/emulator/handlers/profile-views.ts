@@ -8,28 +8,36 @@ export const distinctQueueIds = (refs: readonly { queueId: string }[]): string[]
   ...new Set(refs.map((r) => r.queueId)),
 ];
 
-export function describeView(ctx: HandlerContext, p: StoredProfile): Record<string, unknown> {
+/** The members both reads return alike. */
+function sharedView(ctx: HandlerContext, p: StoredProfile): Record<string, unknown> {
   return {
     InstanceId: ctx.store.instanceId,
     Name: p.name,
     RoutingProfileArn: p.arn,
     RoutingProfileId: p.routingProfileId,
     Description: p.description,
+    DefaultOutboundQueueId: p.defaultOutboundQueueId,
+    Tags: p.tags,
+    NumberOfAssociatedQueues: distinctQueueIds(p.queueConfigs).length,
+    NumberOfAssociatedManualAssignmentQueues: distinctQueueIds(p.manualAssignmentQueues).length,
+    NumberOfAssociatedUsers: 0,
+    IsDefault: p.isDefault,
+  };
+}
+
+/** Describe's view: the full MediaConcurrencies, the timer and LastModified*, but no AssociatedQueueIds. */
+export function describeView(ctx: HandlerContext, p: StoredProfile): Record<string, unknown> {
+  return {
+    ...sharedView(ctx, p),
     MediaConcurrencies: p.mediaConcurrencies.map((m) => ({
       Channel: m.channel,
       Concurrency: m.concurrency,
       CrossChannelBehavior: { BehaviorType: m.crossChannelBehavior },
       ...(m.workloadTypeConcurrencies ? { WorkloadTypeConcurrencies: m.workloadTypeConcurrencies } : {}),
     })),
-    DefaultOutboundQueueId: p.defaultOutboundQueueId,
-    Tags: p.tags,
-    NumberOfAssociatedQueues: distinctQueueIds(p.queueConfigs).length,
-    NumberOfAssociatedManualAssignmentQueues: distinctQueueIds(p.manualAssignmentQueues).length,
-    NumberOfAssociatedUsers: 0,
     AgentAvailabilityTimer: p.agentAvailabilityTimer,
     LastModifiedTime: epochSeconds(p.lastModifiedTime),
     LastModifiedRegion: ctx.store.region,
-    IsDefault: p.isDefault,
   };
 }
 
@@ -39,18 +47,8 @@ export function describeView(ctx: HandlerContext, p: StoredProfile): Record<stri
  */
 export function searchView(ctx: HandlerContext, p: StoredProfile): Record<string, unknown> {
   return {
-    InstanceId: ctx.store.instanceId,
-    Name: p.name,
-    RoutingProfileArn: p.arn,
-    RoutingProfileId: p.routingProfileId,
-    Description: p.description,
+    ...sharedView(ctx, p),
     MediaConcurrencies: p.mediaConcurrencies.map((m) => ({ Channel: m.channel, Concurrency: m.concurrency })),
-    DefaultOutboundQueueId: p.defaultOutboundQueueId,
-    Tags: p.tags,
-    NumberOfAssociatedQueues: distinctQueueIds(p.queueConfigs).length,
-    NumberOfAssociatedManualAssignmentQueues: distinctQueueIds(p.manualAssignmentQueues).length,
-    NumberOfAssociatedUsers: 0,
-    IsDefault: p.isDefault,
     AssociatedQueueIds: distinctQueueIds(p.queueConfigs),
     AssociatedManualAssignmentQueueIds: distinctQueueIds(p.manualAssignmentQueues),
   };
