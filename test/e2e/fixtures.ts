@@ -1,6 +1,6 @@
 // Profile documents shared by the end-to-end tests, in the file format of profiles/.
 import { dump } from 'js-yaml';
-import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../../src/vocabulary.js';
+import type { ProfileDocument } from '../../src/desired/document.js';
 
 export const QUEUE_IDS: Record<string, string> = {
   BasicQueue: 'q-basic',
@@ -17,15 +17,8 @@ export const SEED_QUEUES = Object.entries(QUEUE_IDS).map(([name, queueId]) => ({
 /** Twenty extra queues, for profiles with many queue configs. */
 export const MANY_QUEUES = Array.from({ length: 20 }, (_, i) => ({ name: `Overflow ${String(i + 1).padStart(2, '0')}`, queueId: `q-overflow-${i + 1}` }));
 
-export interface ProfileDoc {
-  name: string;
-  description: string;
-  defaultOutboundQueue: string;
-  agentAvailabilityTimer?: AgentAvailabilityTimer;
-  mediaConcurrencies: { channel: Channel; concurrency: number; crossChannelBehavior?: CrossChannelBehavior }[];
-  queues?: { queue: string; channel: Channel; priority: number; delay: number }[];
-  tags?: Record<string, string>;
-}
+/** A profile document in the file format of profiles/ (the shape the schema guarantees). */
+export type ProfileDoc = ProfileDocument;
 
 export function support(overrides: Partial<ProfileDoc> = {}): ProfileDoc {
   return {
