@@ -22,7 +22,7 @@ const MAYBE_ALREADY_DONE = ['InvalidParameterException', 'InvalidRequestExceptio
 const pairKey = (ref: { QueueId: string; Channel: string }): string => `${ref.QueueId}/${ref.Channel}`;
 
 export async function associate(call: AssociateCall, state: ProfileState, ctx: ApplyContext): Promise<CallOutcome> {
-  let configs = call.input.QueueConfigs;
+  let configs = call.input.QueueConfigs ?? [];
   let note: string | undefined;
   if (state.adopted) {
     // An adopted profile may hold pairs from our own lost create (or its creator): add only what is missing.
@@ -50,7 +50,7 @@ export async function associate(call: AssociateCall, state: ProfileState, ctx: A
 }
 
 export async function disassociate(call: DisassociateCall, state: ProfileState, ctx: ApplyContext): Promise<CallOutcome> {
-  const refs = call.input.QueueReferences;
+  const refs = call.input.QueueReferences ?? [];
   try {
     await send(call, state, ctx);
     return { status: 'done', call };

@@ -3,6 +3,7 @@
 import {
   AssociateRoutingProfileQueuesCommand,
   CreateRoutingProfileCommand,
+  DeleteRoutingProfileCommand,
   DescribeRoutingProfileCommand,
   DisassociateRoutingProfileQueuesCommand,
   ListQueuesCommand,
@@ -39,6 +40,7 @@ export const WRITE_COMMANDS = {
   UpdateRoutingProfileQueues: UpdateRoutingProfileQueuesCommand,
   UntagResource: UntagResourceCommand,
   TagResource: TagResourceCommand,
+  DeleteRoutingProfile: DeleteRoutingProfileCommand,
 } as const satisfies Record<WriteOperation, unknown>;
 
 export type ReadCommand = InstanceType<(typeof READ_COMMANDS)[keyof typeof READ_COMMANDS]>;

@@ -12,7 +12,7 @@ export const READ_OPERATIONS = [
 ] as const;
 export type ReadOperation = (typeof READ_OPERATIONS)[number];
 
-/** Everything `apply` may send: exactly the plan's Call union (DeleteRoutingProfile is deliberately absent). */
+/** Everything `apply` may send: exactly the plan's Call union. */
 export const WRITE_OPERATIONS: readonly WriteOperation[] = CALL_ORDER;
 
 export type ConnectOperation = ReadOperation | WriteOperation;

@@ -12,8 +12,13 @@ export interface MediaConcurrencyRecord {
   channel?: string;
   concurrency?: number;
   crossChannelBehavior?: string;
-  /** Opaque: carried back to Connect untouched (live/types.ts). */
-  workloadTypeConcurrencies?: unknown[];
+  workloadTypeConcurrencies?: WorkloadTypeRecord[];
+}
+
+export interface WorkloadTypeRecord {
+  workloadType?: string;
+  concurrency?: number;
+  crossChannelWorkloadBehavior?: string;
 }
 
 export interface RoutingProfileRecord {
@@ -26,6 +31,9 @@ export interface RoutingProfileRecord {
   tags?: Record<string, string>;
   agentAvailabilityTimer?: string;
   associatedQueueIds?: string[];
+  isDefault?: boolean;
+  numberOfAssociatedUsers?: number;
+  numberOfAssociatedManualAssignmentQueues?: number;
 }
 
 export interface QueueRecord {

@@ -136,6 +136,9 @@ function profileRecord(p: RoutingProfile): RoutingProfileRecord {
     tags: p.Tags,
     agentAvailabilityTimer: p.AgentAvailabilityTimer,
     associatedQueueIds: p.AssociatedQueueIds,
+    isDefault: p.IsDefault,
+    numberOfAssociatedUsers: p.NumberOfAssociatedUsers,
+    numberOfAssociatedManualAssignmentQueues: p.NumberOfAssociatedManualAssignmentQueues,
   };
 }
 
@@ -144,6 +147,10 @@ function mediaRecord(m: MediaConcurrency): MediaConcurrencyRecord {
     channel: m.Channel,
     concurrency: m.Concurrency,
     crossChannelBehavior: m.CrossChannelBehavior?.BehaviorType,
-    workloadTypeConcurrencies: m.WorkloadTypeConcurrencies,
+    workloadTypeConcurrencies: m.WorkloadTypeConcurrencies?.map((w) => ({
+      workloadType: w.WorkloadType,
+      concurrency: w.Concurrency,
+      crossChannelWorkloadBehavior: w.CrossChannelWorkloadBehavior?.ChannelWorkloadBehaviorType,
+    })),
   };
 }

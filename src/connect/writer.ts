@@ -2,6 +2,7 @@
 import {
   AssociateRoutingProfileQueuesCommand,
   CreateRoutingProfileCommand,
+  DeleteRoutingProfileCommand,
   DisassociateRoutingProfileQueuesCommand,
   TagResourceCommand,
   UntagResourceCommand,
@@ -66,6 +67,8 @@ export function commandFor(call: Call): WriteCommand {
       return new TagResourceCommand(call.input);
     case 'UntagResource':
       return new UntagResourceCommand(call.input);
+    case 'DeleteRoutingProfile':
+      return new DeleteRoutingProfileCommand(call.input);
     default:
       return assertNever(call, 'call');
   }

@@ -3,7 +3,7 @@ import { UserInputError, type InputProblem } from '../errors.js';
 import type { LiveQueue } from '../live/types.js';
 import { readablePath } from './pointer.js';
 import { didYouMean } from './suggest.js';
-import type { DesiredProfile, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from './types.js';
+import type { DesiredProfile, ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from './types.js';
 
 type Resolution = { ok: true; queue: LiveQueue } | { ok: false; message: string };
 
@@ -85,12 +85,21 @@ export function resolveQueueReferences(profiles: readonly DesiredProfile[], queu
       });
     }
     if (outbound === undefined) continue;
-    const { defaultOutboundQueue: _reference, queues: _queues, ...rest } = profile;
+    let manualQueues: ResolvedManualQueue[] | undefined;
+    if (profile.manualAssignmentQueues !== undefined) {
+      manualQueues = [];
+      profile.manualAssignmentQueues.forEach((config, i) => {
+        const queue = lookup(profile, config.queue, `/manualAssignmentQueues/${i}/queue`);
+        if (queue !== undefined) manualQueues?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel });
+      });
+    }
+    const { defaultOutboundQueue: _reference, queues: _queues, manualAssignmentQueues: _manual, ...rest } = profile;
     resolved.push({
       ...rest,
       defaultOutboundQueueId: outbound.queueId,
       defaultOutboundQueueName: outbound.name,
       ...(queueConfigs === undefined ? {} : { queues: queueConfigs }),
+      ...(manualQueues === undefined ? {} : { manualAssignmentQueues: manualQueues }),
     });
   }
   if (problems.length > 0) {

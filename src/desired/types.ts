@@ -1,5 +1,5 @@
 // Desired state: what the YAML files under profiles/ say, after validation, before any API call.
-import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../vocabulary.js';
+import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior, WorkloadBehavior } from '../vocabulary.js';
 
 export interface SourceLocation {
   file: string; // path as the user gave it (relative to the working directory when possible)
@@ -12,6 +12,25 @@ export interface DesiredMediaConcurrency {
   concurrency: number;
   /** Left out in the file means ROUTE_CURRENT_CHANNEL_ONLY: an entry is always sent whole (design.md). */
   crossChannelBehavior?: CrossChannelBehavior;
+  /**
+   * Left out: the live WorkloadTypeConcurrencies of this channel are kept as they are (not managed).
+   * `[]`: none. Otherwise the whole list, sent whole (it maps to MediaConcurrency.WorkloadTypeConcurrencies).
+   */
+  workloadTypes?: DesiredWorkloadType[];
+}
+
+export interface DesiredWorkloadType {
+  workloadType: string;
+  concurrency: number;
+  /** CrossChannelWorkloadBehavior.ChannelWorkloadBehaviorType. */
+  crossChannelWorkloadBehavior: WorkloadBehavior;
+}
+
+/** A manual-assignment (Worklist app) queue: no priority, no delay. */
+export interface DesiredManualQueue {
+  /** A queue name, queue ID or queue ARN, as written. */
+  queue: string;
+  channel: Channel;
 }
 
 export interface DesiredQueueConfig {
@@ -34,7 +53,13 @@ export interface DesiredProfile {
   agentAvailabilityTimer?: AgentAvailabilityTimer;
   mediaConcurrencies: DesiredMediaConcurrency[];
   queues?: DesiredQueueConfig[];
+  /** Manual-assignment queues; left out = unmanaged, `[]` = none. */
+  manualAssignmentQueues?: DesiredManualQueue[];
   tags?: Record<string, string>;
+  /** Former names (`renamedFrom: Old` or a list), normalised to a list: a live profile of an old name is renamed. */
+  renamedFrom?: string[];
+  /** `environments: [dev, test]`: the profile exists only there. Absent: every environment. */
+  environments?: string[];
   /** Where the document starts. */
   source: SourceLocation;
   /**
@@ -60,8 +85,16 @@ export interface ResolvedQueueConfig {
   delay: number;
 }
 
-export interface ResolvedProfile extends Omit<DesiredProfile, 'defaultOutboundQueue' | 'queues'> {
+export interface ResolvedManualQueue {
+  queueId: string;
+  /** For display: the live queue name. */
+  queueName: string;
+  channel: Channel;
+}
+
+export interface ResolvedProfile extends Omit<DesiredProfile, 'defaultOutboundQueue' | 'queues' | 'manualAssignmentQueues'> {
   defaultOutboundQueueId: string;
   defaultOutboundQueueName: string;
   queues?: ResolvedQueueConfig[];
+  manualAssignmentQueues?: ResolvedManualQueue[];
 }

@@ -1,19 +1,22 @@
 // Connect's answers mapped onto LiveState, defensively: Search results may omit fields (README, "What each
 // read returns") and the SDK drops nulls, so every field has a safe default and unknown enum values are skipped
 // rather than trusted.
-import type { MediaConcurrencyRecord, QueueConfigRecord, QueueRecord, RoutingProfileRecord } from '../connect/read-types.js';
+import type { MediaConcurrencyRecord, QueueConfigRecord, QueueRecord, RoutingProfileRecord, WorkloadTypeRecord } from '../connect/read-types.js';
 import {
   AGENT_AVAILABILITY_TIMERS,
   CHANNELS,
   CROSS_CHANNEL_BEHAVIORS,
+  WORKLOAD_BEHAVIORS,
+  type WorkloadBehavior,
   type AgentAvailabilityTimer,
   type Channel,
   type CrossChannelBehavior,
 } from '../vocabulary.js';
-import type { LiveMediaConcurrency, LiveProfile, LiveQueue, LiveQueueConfig } from './types.js';
+import type { LiveMediaConcurrency, LiveProfile, LiveQueue, LiveQueueConfig, LiveWorkloadType } from './types.js';
 
 const isChannel = (v: unknown): v is Channel => (CHANNELS as readonly unknown[]).includes(v);
 const isBehavior = (v: unknown): v is CrossChannelBehavior => (CROSS_CHANNEL_BEHAVIORS as readonly unknown[]).includes(v);
+const isWorkloadBehavior = (v: unknown): v is WorkloadBehavior => (WORKLOAD_BEHAVIORS as readonly unknown[]).includes(v);
 const isTimer = (v: unknown): v is AgentAvailabilityTimer => (AGENT_AVAILABILITY_TIMERS as readonly unknown[]).includes(v);
 
 /** A profile as Search returns it; undefined when it lacks the identity fields we cannot do without. */
@@ -30,6 +33,9 @@ export function profileFromSearch(record: RoutingProfileRecord): LiveProfile | u
     associatedQueueIds: [...(record.associatedQueueIds ?? [])],
     tags: tagsFrom(record.tags),
     described: false,
+    manualQueueCount: record.numberOfAssociatedManualAssignmentQueues ?? 0,
+    isDefault: record.isDefault ?? false,
+    associatedUsers: record.numberOfAssociatedUsers ?? 0,
   };
 }
 
@@ -47,6 +53,9 @@ export function withDescribe(profile: LiveProfile, described: RoutingProfileReco
     mediaConcurrencies: described.mediaConcurrencies ? mediaFrom(described.mediaConcurrencies, true) : profile.mediaConcurrencies,
     tags: described.tags ? tagsFrom(described.tags) : profile.tags,
     described: true,
+    manualQueueCount: described.numberOfAssociatedManualAssignmentQueues ?? profile.manualQueueCount,
+    isDefault: described.isDefault ?? profile.isDefault,
+    associatedUsers: described.numberOfAssociatedUsers ?? profile.associatedUsers,
   };
   if (isTimer(described.agentAvailabilityTimer)) merged.agentAvailabilityTimer = described.agentAvailabilityTimer;
   else delete merged.agentAvailabilityTimer;
@@ -82,7 +91,19 @@ function mediaFrom(records: MediaConcurrencyRecord[] | undefined, described: boo
     if (!isChannel(r.channel)) continue;
     const entry: LiveMediaConcurrency = { channel: r.channel, concurrency: r.concurrency ?? 0 };
     if (described && isBehavior(r.crossChannelBehavior)) entry.crossChannelBehavior = r.crossChannelBehavior;
-    if (r.workloadTypeConcurrencies && r.workloadTypeConcurrencies.length > 0) entry.workloadTypeConcurrencies = r.workloadTypeConcurrencies;
+    const workloadTypes = workloadTypesFrom(r.workloadTypeConcurrencies);
+    if (workloadTypes.length > 0) entry.workloadTypeConcurrencies = workloadTypes;
+    out.push(entry);
+  }
+  return out;
+}
+
+function workloadTypesFrom(records: WorkloadTypeRecord[] | undefined): LiveWorkloadType[] {
+  const out: LiveWorkloadType[] = [];
+  for (const r of records ?? []) {
+    if (r.workloadType === undefined || r.concurrency === undefined) continue;
+    const entry: LiveWorkloadType = { workloadType: r.workloadType, concurrency: r.concurrency };
+    if (isWorkloadBehavior(r.crossChannelWorkloadBehavior)) entry.crossChannelWorkloadBehavior = r.crossChannelWorkloadBehavior;
     out.push(entry);
   }
   return out;

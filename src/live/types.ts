@@ -1,5 +1,5 @@
 // Live state: what Amazon Connect says, read with the fewest calls (design.md, "Reading live state").
-import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../vocabulary.js';
+import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior, WorkloadBehavior } from '../vocabulary.js';
 
 export interface LiveQueue {
   queueId: string;
@@ -7,8 +7,16 @@ export interface LiveQueue {
   name: string;
 }
 
-/** Newer SDKs carry these on TASK/EMAIL entries; kept opaque and sent back untouched, never dropped. */
-export type WorkloadTypeConcurrencies = unknown[];
+/** One MediaConcurrency.WorkloadTypeConcurrencies entry (September 2026), as Describe and Search return it. */
+export interface LiveWorkloadType {
+  workloadType: string;
+  concurrency: number;
+  /** Absent when Connect returns no CrossChannelWorkloadBehavior. */
+  crossChannelWorkloadBehavior?: WorkloadBehavior;
+}
+
+/** A channel's workload types: sent back untouched when the file does not manage them, never dropped. */
+export type WorkloadTypeConcurrencies = LiveWorkloadType[];
 
 export interface LiveMediaConcurrency {
   channel: Channel;
@@ -27,6 +35,14 @@ export interface LiveQueueConfig {
   delay: number;
 }
 
+/** A manual-assignment queue (ListRoutingProfileManualAssignmentQueues): no priority, no delay. */
+export interface LiveManualQueue {
+  queueId: string;
+  queueArn: string;
+  queueName: string;
+  channel: Channel;
+}
+
 export interface LiveProfile {
   routingProfileId: string;
   arn: string;
@@ -42,6 +58,14 @@ export interface LiveProfile {
   agentAvailabilityTimer?: AgentAvailabilityTimer;
   /** Only read (ListRoutingProfileQueues) for declared profiles whose file manages `queues`. */
   queueConfigs?: LiveQueueConfig[];
+  /** Only read (ListRoutingProfileManualAssignmentQueues) for declared profiles whose file manages them. */
+  manualQueues?: LiveManualQueue[];
+  /** NumberOfAssociatedManualAssignmentQueues (Search and Describe): 0 lets a reader skip the list call. */
+  manualQueueCount: number;
+  /** IsDefault: the instance's default profile is never deleted. */
+  isDefault: boolean;
+  /** NumberOfAssociatedUsers: the agents a change reaches; a profile with users is never deleted. */
+  associatedUsers: number;
 }
 
 export interface LiveState {

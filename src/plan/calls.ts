@@ -1,12 +1,12 @@
 // The minimal Connect calls that turn live into desired. Each builder emits calls in CALL_ORDER; the planner
 // checks that order as an invariant. Lists are batched to Connect's per-call limits.
 import equal from 'fast-deep-equal';
-import type { WorkloadTypeConcurrencies } from '../live/types.js';
+import type { LiveWorkloadType, WorkloadTypeConcurrencies } from '../live/types.js';
 import { type Channel, LIMITS } from '../vocabulary.js';
 import { queueKey } from './diff.js';
 import type { NormalisedConcurrency, NormalisedProfile, NormalisedQueueConfig } from './normalise.js';
 import { compareStrings, inBatches } from './order.js';
-import { type Call, CREATED_PROFILE_ID, type MediaConcurrencyInput, type QueueConfigInput } from './types.js';
+import { type Call, CREATED_PROFILE_ID, type MediaConcurrencyInput, type QueueConfigInput, type WorkloadTypeConcurrencyInput } from './types.js';
 
 // TagResource's TagMap and UntagResource's TagKeyList both allow at most 50 entries (API model), the same as
 // the per-resource quota, so one call normally suffices; batching keeps a call valid regardless.
@@ -27,9 +27,17 @@ function concurrencyInputs(
       CrossChannelBehavior: { BehaviorType: e.crossChannelBehavior },
     };
     const carried = workload[e.channel];
-    if (carried !== undefined) input.WorkloadTypeConcurrencies = carried;
+    if (carried !== undefined) input.WorkloadTypeConcurrencies = carried.map(workloadTypeInput);
     return input;
   });
+}
+
+function workloadTypeInput(w: LiveWorkloadType): WorkloadTypeConcurrencyInput {
+  const input: WorkloadTypeConcurrencyInput = { WorkloadType: w.workloadType, Concurrency: w.concurrency };
+  if (w.crossChannelWorkloadBehavior !== undefined) {
+    input.CrossChannelWorkloadBehavior = { ChannelWorkloadBehaviorType: w.crossChannelWorkloadBehavior };
+  }
+  return input;
 }
 
 function queueConfigInput(c: NormalisedQueueConfig): QueueConfigInput {

@@ -3,7 +3,7 @@
 // field the file leaves out is undefined on the desired side and skipped here.
 import equal from 'fast-deep-equal';
 import type { Channel } from '../vocabulary.js';
-import type { Diff } from './types.js';
+import type { Diff, DiffPathSegment } from './types.js';
 import type { NormalisedConcurrency, NormalisedProfile, NormalisedQueueConfig } from './normalise.js';
 import { compareChannels, compareStrings } from './order.js';
 
@@ -23,8 +23,13 @@ function byQueueKey(configs: readonly NormalisedQueueConfig[]): Map<string, Norm
   return new Map(configs.map((c) => [queueKey(c), c]));
 }
 
-function diffIfChanged(diffs: Diff[], field: string, before: unknown, after: unknown): void {
-  if (!equal(before, after)) diffs.push({ field, before, after });
+/** The one-string form of a path, as users read it in their file ("queues.BasicQueue/VOICE.priority"). */
+export function fieldOf(path: readonly DiffPathSegment[]): string {
+  return path.map((s) => (typeof s === 'string' ? s : `${s.queue}/${s.channel}`)).join('.');
+}
+
+function diffIfChanged(diffs: Diff[], path: DiffPathSegment[], before: unknown, after: unknown): void {
+  if (!equal(before, after)) diffs.push({ field: fieldOf(path), path, before, after });
 }
 
 function diffConcurrencies(
@@ -36,10 +41,10 @@ function diffConcurrencies(
   const l = byChannel(live);
   const channels = [...new Set([...d.keys(), ...l.keys()])].sort(compareChannels);
   for (const channel of channels) {
-    diffIfChanged(diffs, `mediaConcurrencies.${channel}.concurrency`, l.get(channel)?.concurrency, d.get(channel)?.concurrency);
+    diffIfChanged(diffs, ['mediaConcurrencies', channel, 'concurrency'], l.get(channel)?.concurrency, d.get(channel)?.concurrency);
     diffIfChanged(
       diffs,
-      `mediaConcurrencies.${channel}.crossChannelBehavior`,
+      ['mediaConcurrencies', channel, 'crossChannelBehavior'],
       l.get(channel)?.crossChannelBehavior,
       d.get(channel)?.crossChannelBehavior,
     );
@@ -63,15 +68,15 @@ function diffQueues(
   );
   for (const pair of pairs) {
     const key = queueKey(pair);
-    const prefix = `queues.${nameOf(pair.queueId)}/${pair.channel}`;
-    diffIfChanged(diffs, `${prefix}.priority`, l.get(key)?.priority, d.get(key)?.priority);
-    diffIfChanged(diffs, `${prefix}.delay`, l.get(key)?.delay, d.get(key)?.delay);
+    const queue = { queueId: pair.queueId, queue: nameOf(pair.queueId), channel: pair.channel };
+    diffIfChanged(diffs, ['queues', queue, 'priority'], l.get(key)?.priority, d.get(key)?.priority);
+    diffIfChanged(diffs, ['queues', queue, 'delay'], l.get(key)?.delay, d.get(key)?.delay);
   }
 }
 
 function diffTags(diffs: Diff[], desired: Record<string, string>, live: Record<string, string>): void {
   const keys = [...new Set([...Object.keys(live), ...Object.keys(desired)])].sort(compareStrings);
-  for (const key of keys) diffIfChanged(diffs, `tags.${key}`, live[key], desired[key]);
+  for (const key of keys) diffIfChanged(diffs, ['tags', key], live[key], desired[key]);
 }
 
 /**
@@ -80,11 +85,11 @@ function diffTags(diffs: Diff[], desired: Record<string, string>, live: Record<s
  */
 export function diffProfile(desired: NormalisedProfile, live: NormalisedProfile | undefined, nameOf: QueueNamer): Diff[] {
   const diffs: Diff[] = [];
-  diffIfChanged(diffs, 'name', live?.name, desired.name);
-  diffIfChanged(diffs, 'description', live?.description, desired.description);
+  diffIfChanged(diffs, ['name'], live?.name, desired.name);
+  diffIfChanged(diffs, ['description'], live?.description, desired.description);
   diffIfChanged(
     diffs,
-    'defaultOutboundQueue',
+    ['defaultOutboundQueue'],
     live === undefined ? undefined : nameOf(live.defaultOutboundQueueId),
     nameOf(desired.defaultOutboundQueueId),
   );
@@ -94,10 +99,10 @@ export function diffProfile(desired: NormalisedProfile, live: NormalisedProfile 
     live.defaultOutboundQueueId !== desired.defaultOutboundQueueId &&
     nameOf(live.defaultOutboundQueueId) === nameOf(desired.defaultOutboundQueueId)
   ) {
-    diffs.push({ field: 'defaultOutboundQueue', before: live.defaultOutboundQueueId, after: desired.defaultOutboundQueueId });
+    diffs.push({ field: 'defaultOutboundQueue', path: ['defaultOutboundQueue'], before: live.defaultOutboundQueueId, after: desired.defaultOutboundQueueId });
   }
   if (desired.agentAvailabilityTimer !== undefined) {
-    diffIfChanged(diffs, 'agentAvailabilityTimer', live?.agentAvailabilityTimer, desired.agentAvailabilityTimer);
+    diffIfChanged(diffs, ['agentAvailabilityTimer'], live?.agentAvailabilityTimer, desired.agentAvailabilityTimer);
   }
   diffConcurrencies(diffs, desired.mediaConcurrencies, live?.mediaConcurrencies ?? []);
   if (desired.queues !== undefined) diffQueues(diffs, desired.queues, live?.queues ?? [], nameOf);

@@ -56,7 +56,7 @@ function planOne(desiredProfile: ResolvedProfile, liveProfile: LiveProfile | und
   if (liveProfile === undefined) {
     const calls = createCalls(instanceId, desired);
     assertCallOrder(desired.name, calls);
-    return { action: 'create', name: desired.name, diffs: diffProfile(desired, undefined, nameOf), calls };
+    return { action: 'create', name: desired.name, agents: 0, diffs: diffProfile(desired, undefined, nameOf), calls };
   }
   assertReadEnough(desiredProfile, liveProfile);
   const live = normaliseLive(liveProfile);
@@ -78,6 +78,7 @@ function planOne(desiredProfile: ResolvedProfile, liveProfile: LiveProfile | und
     name: desired.name,
     routingProfileId: liveProfile.routingProfileId,
     routingProfileArn: liveProfile.arn,
+    agents: liveProfile.associatedUsers,
     diffs,
     calls,
   };
@@ -98,15 +99,25 @@ export function computePlan(desired: readonly ResolvedProfile[], live: LiveState
   }
   const nameOf = queueNamer(desired, live);
   const changes = sorted.map((p) => planOne(p, liveByName.get(p.name), live.instanceId, nameOf));
+  const declared = new Set(sorted.map((p) => p.name));
   return {
     formatVersion: 1,
     instanceId: live.instanceId,
+    prune: false,
     changes,
+    unmanaged: live.profiles
+      .filter((p) => !declared.has(p.name))
+      .map((p) => ({ name: p.name, routingProfileId: p.routingProfileId, owned: false }))
+      .sort((a, b) => compareStrings(a.name, b.name)),
+    warnings: [],
+    problems: [],
     summary: {
       create: changes.filter((c) => c.action === 'create').length,
       update: changes.filter((c) => c.action === 'update').length,
+      delete: changes.filter((c) => c.action === 'delete').length,
       noOp: changes.filter((c) => c.action === 'no-op').length,
       calls: changes.reduce((n, c) => n + c.calls.length, 0),
+      agents: changes.filter((c) => c.action !== 'no-op').reduce((n, c) => n + c.agents, 0),
     },
     liveFingerprint: liveFingerprint(live, sorted.map(managedScope)),
   };

@@ -19,6 +19,8 @@ export function actionLabel(action: ChangeAction, purpose: PlanPurpose): string 
       return purpose === 'plan' ? 'update' : 'drifted';
     case 'no-op':
       return purpose === 'plan' ? 'no changes' : 'in sync';
+    case 'delete':
+      return purpose === 'plan' ? 'delete' : 'undeclared';
     default:
       return assertNever(action, 'change action');
   }
@@ -32,6 +34,8 @@ export function actionMarker(action: ChangeAction): string {
       return '~';
     case 'no-op':
       return ' ';
+    case 'delete':
+      return '-';
     default:
       return assertNever(action, 'change action');
   }

@@ -66,15 +66,15 @@ function createChange(name: string, queueIds: string[], instanceId: string, basi
   }
   calls.push({ operation: 'UpdateRoutingProfileAgentAvailabilityTimer', input: { InstanceId: instanceId, RoutingProfileId: CREATED_PROFILE_ID, AgentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' } });
   calls.push({ operation: 'TagResource', input: { resourceArn: CREATED_PROFILE_ARN, tags: { team: name } } });
-  return { action: 'create', name, diffs: [], calls };
+  return { action: 'create', agents: 0, name, diffs: [], calls };
 }
 
 function renameChange(name: string, id: string, instanceId: string): Change {
   return {
-    action: 'update',
+    action: 'update', agents: 0,
     name,
     routingProfileId: id,
-    diffs: [{ field: 'description', before: 'seeded', after: 'updated' }],
+    diffs: [{ field: 'description', path: ['description'], before: 'seeded', after: 'updated' }],
     calls: [{ operation: 'UpdateRoutingProfileName', input: { InstanceId: instanceId, RoutingProfileId: id, Name: name, Description: 'updated' } }],
   };
 }
@@ -84,7 +84,7 @@ function planOf(instanceId: string, changes: Change[]): Plan {
     formatVersion: 1,
     instanceId,
     changes,
-    summary: { create: 0, update: 0, noOp: 0, calls: changes.reduce((n, c) => n + c.calls.length, 0) },
+    prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 0, delete: 0, agents: 0, noOp: 0, calls: changes.reduce((n, c) => n + c.calls.length, 0) },
     liveFingerprint: 'x',
   };
 }

@@ -31,15 +31,15 @@ function createChange(name: string, queueIds: string[] = []): Change {
   }
   calls.push({ operation: 'UpdateRoutingProfileAgentAvailabilityTimer', input: { InstanceId: INSTANCE, RoutingProfileId: CREATED_PROFILE_ID, AgentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' } });
   calls.push({ operation: 'TagResource', input: { resourceArn: CREATED_PROFILE_ARN, tags: { team: 'x' } } });
-  return { action: 'create', name, diffs: [], calls };
+  return { action: 'create', agents: 0, name, diffs: [], calls };
 }
 
 function updateChange(name: string, id: string, description: string): Change {
   return {
-    action: 'update',
+    action: 'update', agents: 0,
     name,
     routingProfileId: id,
-    diffs: [{ field: 'description', before: 'd', after: description }],
+    diffs: [{ field: 'description', path: ['description'], before: 'd', after: description }],
     calls: [
       { operation: 'UpdateRoutingProfileName', input: { InstanceId: INSTANCE, RoutingProfileId: id, Name: name, Description: description } },
       { operation: 'UpdateRoutingProfileConcurrency', input: { InstanceId: INSTANCE, RoutingProfileId: id, MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }] } },
@@ -53,7 +53,7 @@ function plan(changes: Change[]): Plan {
     formatVersion: 1,
     instanceId: INSTANCE,
     changes,
-    summary: { create: changes.filter((c) => c.action === 'create').length, update: changes.filter((c) => c.action === 'update').length, noOp: changes.filter((c) => c.action === 'no-op').length, calls },
+    prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: changes.filter((c) => c.action === 'create').length, update: changes.filter((c) => c.action === 'update').length, delete: 0, agents: 0, noOp: changes.filter((c) => c.action === 'no-op').length, calls },
     liveFingerprint: 'x',
   };
 }
@@ -94,7 +94,7 @@ describe('applyPlan', () => {
 
   it('reports no-op changes as unchanged and sends nothing for them', async () => {
     const { fake, writer, reader } = setup();
-    const result = await applyPlan(plan([{ action: 'no-op', name: 'Same', routingProfileId: 'rp-9', diffs: [], calls: [] }]), writer, reader);
+    const result = await applyPlan(plan([{ action: 'no-op', agents: 0, name: 'Same', routingProfileId: 'rp-9', diffs: [], calls: [] }]), writer, reader);
     expect(fake.log).toEqual([]);
     expect(result.changes[0]).toEqual({ name: 'Same', routingProfileId: 'rp-9', outcome: 'unchanged', calls: [] });
   });
@@ -146,7 +146,7 @@ describe('applyPlan', () => {
     const p = fake.addProfile({ name: 'Existing' });
     fake.faults = [{ operation: 'AssociateRoutingProfileQueues', error: networkReset, afterCommit: true }];
     const change: Change = {
-      action: 'update',
+      action: 'update', agents: 0,
       name: 'Existing',
       routingProfileId: p.id,
       diffs: [],
@@ -165,7 +165,7 @@ describe('applyPlan', () => {
     const { fake, clock, writer, reader } = setup();
     const p = fake.addProfile({ name: 'Existing', queues: [{ queueId: 'q-q1', channel: 'VOICE', priority: 1, delay: 0 }] });
     const change: Change = {
-      action: 'update',
+      action: 'update', agents: 0,
       name: 'Existing',
       routingProfileId: p.id,
       diffs: [],
@@ -182,7 +182,7 @@ describe('applyPlan', () => {
     const p = fake.addProfile({ name: 'Existing' });
     fake.faults = [{ operation: 'AssociateRoutingProfileQueues', error: () => sdkError('InvalidParameterException', 400, 'Queue does not exist') }];
     const change: Change = {
-      action: 'update',
+      action: 'update', agents: 0,
       name: 'Existing',
       routingProfileId: p.id,
       diffs: [],

@@ -7,11 +7,11 @@ const planOf = (changes: Change[]): Plan => ({
   formatVersion: 1,
   instanceId: 'i',
   changes,
-  summary: { create: 0, update: changes.length, noOp: 0, calls: 0 },
+  prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: changes.length, delete: 0, agents: 0, noOp: 0, calls: 0 },
   liveFingerprint: 'f',
 });
-const lagging: Change = { action: 'update', name: 'A', routingProfileId: 'rp', diffs: [{ field: 'description', before: 'a', after: 'b' }], calls: [] };
-const same: Change = { action: 'no-op', name: 'B', diffs: [], calls: [] };
+const lagging: Change = { action: 'update', agents: 0, name: 'A', routingProfileId: 'rp', diffs: [{ field: 'description', path: ['description'], before: 'a', after: 'b' }], calls: [] };
+const same: Change = { action: 'no-op', agents: 0, name: 'B', diffs: [], calls: [] };
 
 describe('verifyConverged', () => {
   it('retries while Search lags, then reports converged', async () => {

@@ -14,15 +14,15 @@ const plan: Plan = {
   liveFingerprint: 'sha256:aaa',
   changes: [
     {
-      action: 'update',
+      action: 'update', agents: 0,
       name: 'Tier1',
       routingProfileId: 'rp-1',
-      diffs: [{ field: 'description', before: 'old', after: 'new' }],
+      diffs: [{ field: 'description', path: ['description'], before: 'old', after: 'new' }],
       calls: [{ operation: 'UpdateRoutingProfileName', input: { InstanceId: 'inst-1', RoutingProfileId: 'rp-1', Name: 'Tier1', Description: 'new' } }],
     },
-    { action: 'no-op', name: 'Sales', routingProfileId: 'rp-2', diffs: [], calls: [] },
+    { action: 'no-op', agents: 0, name: 'Sales', routingProfileId: 'rp-2', diffs: [], calls: [] },
   ],
-  summary: { create: 0, update: 1, noOp: 1, calls: 1 },
+  prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 1, delete: 0, agents: 0, noOp: 1, calls: 1 },
 };
 const saved = (): Plan => JSON.parse(renderPlanJson(plan)) as Plan;
 
@@ -48,7 +48,7 @@ describe('assertSavedPlanApplies', () => {
   });
 
   it('refuses a stale plan and names the profile whose change moved', () => {
-    const now: Plan = { ...plan, liveFingerprint: 'sha256:bbb', changes: [{ ...plan.changes[0], action: 'no-op', diffs: [], calls: [] }, plan.changes[1]], summary: { create: 0, update: 0, noOp: 2, calls: 0 } };
+    const now: Plan = { ...plan, liveFingerprint: 'sha256:bbb', changes: [{ ...plan.changes[0], action: 'no-op', agents: 0, diffs: [], calls: [] }, plan.changes[1]], prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 0, delete: 0, agents: 0, noOp: 2, calls: 0 } };
     const e = catchError(() => assertSavedPlanApplies(saved(), now, 'profiles'));
     expect(e).toBeInstanceOf(StalePlanError);
     expect(e.message).toMatch(/live instance changed/);
@@ -56,7 +56,7 @@ describe('assertSavedPlanApplies', () => {
   });
 
   it('refuses a plan made from other files', () => {
-    const now: Plan = { ...plan, changes: [plan.changes[0]], summary: { create: 0, update: 1, noOp: 0, calls: 1 } };
+    const now: Plan = { ...plan, changes: [plan.changes[0]], prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 1, delete: 0, agents: 0, noOp: 0, calls: 1 } };
     const e = catchError(() => assertSavedPlanApplies(saved(), now, 'other'));
     expect(e.message).toBe('the saved plan was made from other profile files than those in other');
     expect((e as StalePlanError).changes).toEqual(['Sales: in the plan, not in the files']);
@@ -80,7 +80,7 @@ describe('readSavedPlan', () => {
     ['{"formatVersion":2}', /no formatVersion 1/],
     ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[null]}', /changes\[0\] is not a change/],
     ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[{"name":"a","action":"update","diffs":[],"calls":[null]}]}', /calls\[0\] is not an operation/],
-    ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[{"name":"a","action":"update","diffs":[],"calls":[{"operation":"DeleteRoutingProfile","input":{}}]}]}', /calls\[0\] is not an operation/],
+    ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[{"name":"a","action":"update","diffs":[],"calls":[{"operation":"DropRoutingProfile","input":{}}]}]}', /calls\[0\] is not an operation/],
   ])('refuses %s as user input, not as a bug', (content, message) => {
     const e = catchError(() => readSavedPlan(file(content)));
     expect(e).toBeInstanceOf(UserInputError);

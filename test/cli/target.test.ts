@@ -87,7 +87,7 @@ describe('parseQuotaFlag', () => {
     expect(() => parseQuotaFlag('DescribeRoutingProfiles=20')).toThrow(/"DescribeRoutingProfiles" is not an operation connect-gitops calls; did you mean "DescribeRoutingProfile"\?/);
   });
 
-  it.each(['Describe', 'DescribeRoutingProfile=', 'describe-routing-profile=1', 'X=1:0', 'DeleteRoutingProfile=1'])('refuses %s', (flag) => {
+  it.each(['Describe', 'DescribeRoutingProfile=', 'describe-routing-profile=1', 'X=1:0', 'DropRoutingProfile=1'])('refuses %s', (flag) => {
     expect(() => parseQuotaFlag(flag)).toThrow(UserInputError);
   });
 });

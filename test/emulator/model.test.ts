@@ -10,12 +10,12 @@ const README_OPERATIONS = [
   'CreateRoutingProfile', 'DescribeRoutingProfile', 'SearchRoutingProfiles', 'ListRoutingProfiles',
   'UpdateRoutingProfileConcurrency', 'UpdateRoutingProfileName', 'UpdateRoutingProfileDefaultOutboundQueue',
   'UpdateRoutingProfileQueues', 'AssociateRoutingProfileQueues', 'DisassociateRoutingProfileQueues',
-  'ListRoutingProfileQueues', 'UpdateRoutingProfileAgentAvailabilityTimer', 'DeleteRoutingProfile',
+  'ListRoutingProfileQueues', 'ListRoutingProfileManualAssignmentQueues', 'UpdateRoutingProfileAgentAvailabilityTimer', 'DeleteRoutingProfile',
   'SearchQueues', 'ListQueues', 'DescribeQueue', 'TagResource', 'UntagResource', 'ListTagsForResource',
 ];
 
 describe('model wiring', () => {
-  it('has exactly the 19 operations in scope, each with a handler', () => {
+  it('has exactly the 20 operations in scope, each with a handler', () => {
     expect(Object.keys(loadModel().operations).sort()).toEqual([...README_OPERATIONS].sort());
     expect(Object.keys(HANDLERS).sort()).toEqual([...README_OPERATIONS].sort());
   });
@@ -76,7 +76,7 @@ describe('constants stated elsewhere agree with the model', () => {
 
 describe('validateShape', () => {
   it('ignores unknown members (newer SDKs send members the model lacks)', () => {
-    expect(validateShape('MediaConcurrency', { Channel: 'TASK', Concurrency: 2, WorkloadTypeConcurrencies: [] })).toEqual([]);
+    expect(validateShape('MediaConcurrency', { Channel: 'TASK', Concurrency: 2, FutureMember: [] })).toEqual([]);
   });
 
   it('counts string length in code points and applies patterns with Unicode classes', () => {

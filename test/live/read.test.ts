@@ -128,6 +128,9 @@ describe('readLive: the fewest calls', () => {
         associatedQueueIds: [],
         tags: {},
         described: true,
+        manualQueueCount: 0,
+        isDefault: false,
+        associatedUsers: 0,
         queueConfigs: [],
       },
     ]);

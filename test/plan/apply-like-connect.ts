@@ -22,7 +22,13 @@ function storedConcurrency(input: MediaConcurrencyInput): LiveMediaConcurrency {
     concurrency: input.Concurrency,
     crossChannelBehavior: input.CrossChannelBehavior?.BehaviorType ?? DEFAULT_CROSS_CHANNEL_BEHAVIOR,
   };
-  if (input.WorkloadTypeConcurrencies !== undefined) entry.workloadTypeConcurrencies = input.WorkloadTypeConcurrencies;
+  if (input.WorkloadTypeConcurrencies !== undefined) {
+    entry.workloadTypeConcurrencies = input.WorkloadTypeConcurrencies.map((w) => ({
+      workloadType: w.WorkloadType,
+      concurrency: w.Concurrency,
+      ...(w.CrossChannelWorkloadBehavior ? { crossChannelWorkloadBehavior: w.CrossChannelWorkloadBehavior.ChannelWorkloadBehaviorType } : {}),
+    }));
+  }
   return entry;
 }
 
@@ -75,6 +81,9 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
             associatedQueueIds: [...new Set((i.QueueConfigs ?? []).map((c) => c.QueueReference.QueueId))],
             tags: { ...(i.Tags ?? {}) },
             described: true,
+            manualQueueCount: 0,
+            isDefault: false,
+            associatedUsers: 0,
             // Connect's default when none is given.
             agentAvailabilityTimer: i.AgentAvailabilityTimer ?? 'TIME_SINCE_LAST_ACTIVITY',
             queueConfigs: (i.QueueConfigs ?? []).map(storedQueue),
@@ -97,9 +106,10 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
           profileFor(call.input.RoutingProfileId).mediaConcurrencies = call.input.MediaConcurrencies.map(storedConcurrency);
           return;
         case 'DisassociateRoutingProfileQueues': {
-          limit(call.input.QueueReferences.length, call.operation);
+          const refs = call.input.QueueReferences ?? [];
+          limit(refs.length, call.operation);
           const p = profileFor(call.input.RoutingProfileId);
-          for (const r of call.input.QueueReferences) {
+          for (const r of refs) {
             const at = pairIndex(p, r.QueueId, r.Channel);
             if (at === -1) throw new FakeConnectError(`InvalidParameterException: ${r.QueueId}/${r.Channel} not associated`);
             p.queueConfigs?.splice(at, 1);
@@ -108,9 +118,10 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
           return;
         }
         case 'AssociateRoutingProfileQueues': {
-          limit(call.input.QueueConfigs.length, call.operation);
+          const configs = call.input.QueueConfigs ?? [];
+          limit(configs.length, call.operation);
           const p = profileFor(call.input.RoutingProfileId);
-          for (const c of call.input.QueueConfigs) {
+          for (const c of configs) {
             if (pairIndex(p, c.QueueReference.QueueId, c.QueueReference.Channel) !== -1) {
               throw new FakeConnectError(`InvalidParameterException: ${c.QueueReference.QueueId} already associated`);
             }
@@ -143,6 +154,12 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
             if (key.startsWith(RESERVED_TAG_PREFIX)) throw new FakeConnectError('InvalidParameterException: reserved tag key');
             p.tags[key] = value;
           }
+          return;
+        }
+        case 'DeleteRoutingProfile': {
+          const at = state.profiles.findIndex((p) => p.routingProfileId === call.input.RoutingProfileId);
+          if (at === -1) throw new FakeConnectError('ResourceNotFoundException');
+          state.profiles.splice(at, 1);
           return;
         }
         default: {

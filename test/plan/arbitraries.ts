@@ -3,7 +3,7 @@
 // and names come from a small pool so that desired and live profiles overlap often.
 import fc from 'fast-check';
 import type { DesiredMediaConcurrency, ResolvedProfile, ResolvedQueueConfig } from '../../src/desired/types.js';
-import type { LiveMediaConcurrency, LiveProfile, LiveState } from '../../src/live/types.js';
+import type { LiveMediaConcurrency, LiveProfile, LiveState, LiveWorkloadType } from '../../src/live/types.js';
 import { AGENT_AVAILABILITY_TIMERS, type Channel, CHANNELS, CONCURRENCY_RANGE, CROSS_CHANNEL_BEHAVIORS } from '../../src/vocabulary.js';
 import { INSTANCE_ID, liveQueue, profileArn, QUEUES, queueId, queueName, resolvedQueue } from './fixtures.js';
 
@@ -65,7 +65,7 @@ const liveConcurrencies: fc.Arbitrary<LiveMediaConcurrency[]> = channels.chain((
         .record({
           concurrency: concurrencyFor(channel),
           behaviour,
-          workload: channel === 'TASK' || channel === 'EMAIL' ? fc.option(fc.constant(null).map((): unknown[] => [{ WorkloadType: 'W1', Concurrency: 1 }]), { nil: undefined }) : fc.constant(undefined),
+          workload: channel === 'TASK' || channel === 'EMAIL' ? fc.option(fc.constant(null).map((): LiveWorkloadType[] => [{ workloadType: 'W1', concurrency: 1 }]), { nil: undefined }) : fc.constant(undefined),
         })
         .map(({ concurrency, behaviour: b, workload }) => {
           const e: LiveMediaConcurrency = { channel, concurrency };
@@ -102,6 +102,9 @@ function liveProfile(name: string, index: number): fc.Arbitrary<LiveProfile> {
         associatedQueueIds: [...new Set(queueConfigs.map((c) => c.queueId))],
         tags,
         described: true,
+        manualQueueCount: 0,
+        isDefault: false,
+        associatedUsers: 0,
         agentAvailabilityTimer: timer,
         queueConfigs,
       };

@@ -67,6 +67,9 @@ export function live(overrides: Partial<LiveProfile> = {}): LiveProfile {
     associatedQueueIds: [],
     tags: {},
     described: true,
+    manualQueueCount: 0,
+    isDefault: false,
+    associatedUsers: 0,
     agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY',
     ...overrides,
   };

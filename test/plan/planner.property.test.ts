@@ -55,9 +55,9 @@ function listSize(call: Call): number {
       return call.input.QueueConfigs?.length ?? 0;
     case 'AssociateRoutingProfileQueues':
     case 'UpdateRoutingProfileQueues':
-      return call.input.QueueConfigs.length;
+      return call.input.QueueConfigs?.length ?? 0;
     case 'DisassociateRoutingProfileQueues':
-      return call.input.QueueReferences.length;
+      return call.input.QueueReferences?.length ?? 0;
     default:
       return 0;
   }

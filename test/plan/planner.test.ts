@@ -3,7 +3,7 @@ import { InternalError } from '../../src/errors.js';
 import type { LiveProfile } from '../../src/live/types.js';
 import type { ResolvedProfile } from '../../src/desired/types.js';
 import { computePlan } from '../../src/plan/planner.js';
-import { type Call, type Change, CREATED_PROFILE_ID } from '../../src/plan/types.js';
+import { type Call, type Change, CREATED_PROFILE_ID, type Diff } from '../../src/plan/types.js';
 import { desired, INSTANCE_ID, live, liveQueue, profileArn, queueArn, queueId, resolvedQueue, state } from './fixtures.js';
 
 const RP = { InstanceId: INSTANCE_ID, RoutingProfileId: 'rp-1' };
@@ -55,7 +55,7 @@ describe('computePlan: create', () => {
         },
       },
     ]);
-    expect(change.diffs).toEqual([
+    expect(change.diffs.map(withoutPath)).toEqual([
       { field: 'name', before: undefined, after: 'Tier1' },
       { field: 'description', before: undefined, after: 'Frontline agents' },
       { field: 'defaultOutboundQueue', before: undefined, after: 'Queue01' },
@@ -206,8 +206,8 @@ describe('computePlan: update, one kind of change at a time', () => {
       }),
       live: live({
         mediaConcurrencies: [
-          { channel: 'EMAIL', concurrency: 2, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ WorkloadType: 'W', Concurrency: 1 }] },
-          { channel: 'TASK', concurrency: 3, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ WorkloadType: 'X', Concurrency: 2 }] },
+          { channel: 'EMAIL', concurrency: 2, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ workloadType: 'W', concurrency: 1 }] },
+          { channel: 'TASK', concurrency: 3, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ workloadType: 'X', concurrency: 2 }] },
           { channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' },
         ],
       }),
@@ -310,7 +310,7 @@ describe('computePlan: update, one kind of change at a time', () => {
   it('removes 25 queues in 3 Disassociate batches (10, 10, 5)', () => {
     const change = changeFor(desired({ queues: [] }), live({ queueConfigs: range(1, 25).map((n) => liveQueue(n)) }));
     expect(change.calls.map((c) => c.operation)).toEqual(Array(3).fill('DisassociateRoutingProfileQueues'));
-    const refs = change.calls.map((c) => (c as Extract<Call, { operation: 'DisassociateRoutingProfileQueues' }>).input.QueueReferences);
+    const refs = change.calls.map((c) => (c as Extract<Call, { operation: 'DisassociateRoutingProfileQueues' }>).input.QueueReferences ?? []);
     expect(refs.map((r) => r.length)).toEqual([10, 10, 5]);
     expect(refs.flat().map((r) => r.QueueId)).toEqual(range(1, 25).map(queueId));
   });
@@ -345,7 +345,7 @@ describe('computePlan: update, one kind of change at a time', () => {
       desired({ description: 'new', queues: [resolvedQueue(2, 'VOICE', 4)], tags: { a: '1' } }),
       live({ queueConfigs: [liveQueue(2), liveQueue(3)], tags: { b: '1', 'aws:x': 'y' } }),
     );
-    expect(change.diffs).toEqual([
+    expect(change.diffs.map(withoutPath)).toEqual([
       { field: 'description', before: 'Frontline agents', after: 'new' },
       { field: 'queues.Queue02/VOICE.priority', before: 1, after: 4 },
       { field: 'queues.Queue03/VOICE.priority', before: 1, after: undefined },
@@ -359,8 +359,8 @@ describe('computePlan: update, one kind of change at a time', () => {
 describe('computePlan: the whole plan', () => {
   it('is a no-op with no calls when nothing differs', () => {
     const plan = computePlan([desired({ queues: [resolvedQueue(2)], tags: { a: '1' } })], state([live({ queueConfigs: [liveQueue(2)], tags: { a: '1', 'aws:z': 'q' } })]));
-    expect(plan.changes).toEqual([{ action: 'no-op', name: 'Tier1', routingProfileId: 'rp-1', routingProfileArn: ARN, diffs: [], calls: [] }]);
-    expect(plan.summary).toEqual({ create: 0, update: 0, noOp: 1, calls: 0 });
+    expect(plan.changes).toEqual([{ action: 'no-op', name: 'Tier1', routingProfileId: 'rp-1', routingProfileArn: ARN, agents: 0, diffs: [], calls: [] }]);
+    expect(plan.summary).toEqual({ create: 0, update: 0, delete: 0, noOp: 1, calls: 0, agents: 0 });
   });
 
   it('orders changes by name, leaves undeclared live profiles alone and counts the summary', () => {
@@ -373,7 +373,7 @@ describe('computePlan: the whole plan', () => {
       ['b', 'no-op'],
       ['c', 'create'],
     ]);
-    expect(plan.summary).toEqual({ create: 1, update: 1, noOp: 1, calls: 3 });
+    expect(plan.summary).toEqual({ create: 1, update: 1, delete: 0, noOp: 1, calls: 3, agents: 0 });
     expect(plan.formatVersion).toBe(1);
     expect(plan.instanceId).toBe(INSTANCE_ID);
     expect(plan.liveFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -391,3 +391,9 @@ describe('computePlan: the whole plan', () => {
     expect(() => computePlan([desired(), desired()], state([]))).toThrow(InternalError);
   });
 });
+
+/** Table rows state the one-string field; the structured path is checked by its own tests. */
+function withoutPath(diff: Diff): Omit<Diff, 'path'> {
+  const { path: _path, ...rest } = diff;
+  return rest;
+}

@@ -101,8 +101,8 @@ describe('partial failure', () => {
 });
 
 describe('verification after a partial failure', () => {
-  const differing = (name: string): Change => ({ action: 'update', name, diffs: [{ field: 'description', before: 'a', after: 'b' }], calls: [] });
-  const planOf = (changes: Change[]): Plan => ({ formatVersion: 1, instanceId: 'i', changes, summary: { create: 0, update: changes.length, noOp: 0, calls: 0 }, liveFingerprint: 'x' });
+  const differing = (name: string): Change => ({ action: 'update', agents: 0, name, diffs: [{ field: 'description', path: ['description'], before: 'a', after: 'b' }], calls: [] });
+  const planOf = (changes: Change[]): Plan => ({ formatVersion: 1, instanceId: 'i', changes, prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: changes.length, delete: 0, agents: 0, noOp: 0, calls: 0 }, liveFingerprint: 'x' });
 
   it('does not wait for profiles whose apply already failed: one re-read, then the report', async () => {
     let reads = 0;
@@ -129,7 +129,7 @@ describe('verification after a partial failure', () => {
       async () => {
         // Each re-read costs 40 s, more than the 30 s bound; the first one began before Search listed Bravo.
         await clock.sleep(40_000);
-        return reads++ === 0 ? planOf([{ action: 'create', name: 'Bravo', diffs: [], calls: [] }]) : planOf([]);
+        return reads++ === 0 ? planOf([{ action: 'create', agents: 0, name: 'Bravo', diffs: [], calls: [] }]) : planOf([]);
       },
       { clock, timeoutMs: 30_000 },
     );

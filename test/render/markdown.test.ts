@@ -9,10 +9,10 @@ function planOf(changes: Change[]): Plan {
     formatVersion: 1,
     instanceId: 'inst-1',
     changes,
-    summary: {
+    prune: false, unmanaged: [], warnings: [], problems: [], summary: {
       create: changes.filter((c) => c.action === 'create').length,
       update: changes.filter((c) => c.action === 'update').length,
-      noOp: changes.filter((c) => c.action === 'no-op').length,
+      delete: 0, agents: 0, noOp: changes.filter((c) => c.action === 'no-op').length,
       calls: changes.reduce((n, c) => n + c.calls.length, 0),
     },
     liveFingerprint: 'sha256:0',
@@ -23,10 +23,10 @@ function planOf(changes: Change[]): Plan {
 function hugePlan(): Plan {
   return planOf(
     Array.from({ length: 500 }, (_, i): Change => ({
-      action: 'update',
+      action: 'update', agents: 0,
       name: `Profile ${String(i).padStart(3, '0')}`,
       routingProfileId: `rp-${i}`,
-      diffs: Array.from({ length: 8 }, (_, j) => ({ field: `tags.key${j}`, before: 'x'.repeat(40), after: 'y'.repeat(40) })),
+      diffs: Array.from({ length: 8 }, (_, j) => ({ field: `tags.key${j}`, path: ['tags', `key${j}`], before: 'x'.repeat(40), after: 'y'.repeat(40) })),
       calls: [{ operation: 'TagResource', input: { resourceArn: `arn:rp-${i}`, tags: { key0: 'y' } } }],
     })),
   );
@@ -72,12 +72,12 @@ describe('renderPlanMarkdown escaping', () => {
   const md = renderPlanMarkdown(
     planOf([
       {
-        action: 'update',
+        action: 'update', agents: 0,
         name: nasty,
         routingProfileId: 'rp-1',
         diffs: [
-          { field: 'description', before: 'a | b', after: 'line one\nline two `x`' },
-          { field: 'tags.k|ey', before: undefined, after: '<b>v</b>' },
+          { field: 'description', path: ['description'], before: 'a | b', after: 'line one\nline two `x`' },
+          { field: 'tags.k|ey', path: ['tags.k|ey'], before: undefined, after: '<b>v</b>' },
         ],
         calls: [{ operation: 'TagResource', input: { resourceArn: 'arn:rp-1', tags: { 'k|ey': '<b>v</b>' } } }],
       },

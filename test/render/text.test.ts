@@ -19,7 +19,7 @@ describe('renderPlanText', () => {
   it('cannot be repainted by a control character in a user value', () => {
     const plan = goldenPlan();
     const change = plan.changes.find((c) => c.action === 'update')!;
-    change.diffs = [{ field: 'description', before: 'ok', after: 'evil\u001b[2J\n' }];
+    change.diffs = [{ field: 'description', path: ['description'], before: 'ok', after: 'evil\u001b[2J\n' }];
     expect(renderPlanText(plan)).toContain('"evil\\u001b[2J\\n"');
   });
 

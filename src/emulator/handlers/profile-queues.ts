@@ -162,4 +162,28 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
       };
     },
   },
+  ListRoutingProfileManualAssignmentQueues: {
+    mutating: false,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId, true);
+      const sorted = [...p.manualAssignmentQueues].sort((a, b) => a.seq - b.seq);
+      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
+        'ListRoutingProfileManualAssignmentQueues',
+        input.InstanceId,
+        p.routingProfileId,
+      ]);
+      return {
+        RoutingProfileManualAssignmentQueueConfigSummaryList: page.items.map((c) => ({
+          QueueId: c.queueId,
+          QueueArn: ctx.store.queueArn(c.queueId),
+          QueueName: ctx.store.queues.get(c.queueId)?.name ?? c.queueId,
+          Channel: c.channel,
+        })),
+        LastModifiedTime: epochSeconds(p.lastModifiedTime),
+        LastModifiedRegion: ctx.store.region,
+        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+      };
+    },
+  },
 };
