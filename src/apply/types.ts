@@ -1,5 +1,5 @@
 // What apply did: returned, never printed by apply itself (render/ turns it into text).
-import type { Call } from '../plan/types.js';
+import type { Call, ChangeAction } from '../plan/types.js';
 
 export type CallOutcome =
   /** `note` explains a reconciliation, e.g. queue pairs found already associated after a lost answer. */
@@ -12,10 +12,24 @@ export type CallOutcome =
 
 export interface ChangeResult {
   name: string;
+  /** What the plan said to do (create, update, delete, no-op). Optional only for results built by hand. */
+  action?: ChangeAction;
   routingProfileId?: string;
-  outcome: 'done' | 'failed' | 'skipped' | 'unchanged';
+  /**
+   * `adopted`: a create found a profile of that name already there (made elsewhere, or by our own lost first
+   * attempt) and carried on with it; `blocked`: the plan marked the change as not doable (e.g. a delete of a
+   * profile agents still use), nothing was sent.
+   */
+  outcome: 'done' | 'adopted' | 'failed' | 'skipped' | 'unchanged' | 'blocked';
   calls: CallOutcome[];
 }
+
+/** The re-read after apply. `not-run`: apply was interrupted or Connect unreachable; `failed`: the re-read failed. */
+export type Verification =
+  | { status: 'converged' }
+  | { status: 'not-converged'; notConverged: { name: string; fields: string[] }[] }
+  | { status: 'not-run'; reason: string }
+  | { status: 'failed'; error: string };
 
 export interface ApplyResult {
   changes: ChangeResult[];
@@ -24,4 +38,8 @@ export interface ApplyResult {
   /** Fields still different after apply (from the verification re-read), for the report. */
   notConverged: { name: string; fields: string[] }[];
   interrupted: boolean;
+  /** Set once the verification re-read ran (or could not); absent until then. */
+  verification?: Verification;
+  /** Connect stopped answering (connection refused, name not found): the rest was skipped, not retried. */
+  unreachable?: boolean;
 }

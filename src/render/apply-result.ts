@@ -57,6 +57,10 @@ function changeLines(change: ChangeResult): string[] {
       return [`  - ${name}${id}: skipped`, ...change.calls.flatMap(callLine)];
     case 'unchanged':
       return [];
+    // Shown as their own lines by the renderer of these outcomes (adopted creates, blocked deletes).
+    case 'adopted':
+    case 'blocked':
+      return [`  ${name}${id}: ${change.outcome}`];
     default:
       return assertNever(change.outcome, 'change outcome');
   }
