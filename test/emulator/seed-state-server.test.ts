@@ -52,7 +52,7 @@ mediaConcurrencies: [{ channel: VOICE, concurrency: 1 }]
   );
   writeFileSync(
     join(root, 'team', 'deep', 'sales.yml'),
-    `name: Sales\ndescription: Sales agents\ndefaultOutboundQueue: arn:aws:connect:eu-west-2:123456789012:instance/seeded-instance/queue/q-basic\nmediaConcurrencies:\n  - channel: TASK\n    concurrency: 2\n    workloadTypeConcurrencies: [{ workloadType: callback, concurrency: 1 }]\n`,
+    `name: Sales\ndescription: Sales agents\ndefaultOutboundQueue: arn:aws:connect:eu-west-2:123456789012:instance/seeded-instance/queue/q-basic\nmediaConcurrencies:\n  - channel: TASK\n    concurrency: 2\n    workloadTypes: [{ workloadType: callback, concurrency: 1, crossChannelWorkloadBehavior: ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE }]\n`,
   );
 }
 
@@ -84,7 +84,9 @@ describe('seeding', () => {
         Array.from({ length: 12 }, (_, i) => [`Q${i}`, i + 1, i]),
       );
       const sales = emu.snapshot().profiles.find((p) => p.name === 'Sales')!;
-      expect(sales.mediaConcurrencies[0].workloadTypeConcurrencies).toEqual([{ WorkloadType: 'callback', Concurrency: 1 }]);
+      expect(sales.mediaConcurrencies[0].workloadTypeConcurrencies).toEqual([
+        { workloadType: 'callback', concurrency: 1, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
+      ]);
       expect(emu.requestLog).toHaveLength(3); // seeding itself is not logged
     } finally {
       await emu.close();
