@@ -34,6 +34,14 @@ function stateProblem(v: unknown): string | undefined {
   return undefined;
 }
 
+/** `:line:column` of a JSON.parse error, from the offset V8 puts in its message; empty when it gives none. */
+function jsonErrorPlace(text: string, e: Error): string {
+  const m = /at position (\d+)/.exec(e.message);
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1])).split('\n');
+  return `:${before.length}:${before[before.length - 1].length + 1}`;
+}
+
 /** The saved state, or undefined when there is no file yet. A file that is there but unusable is an error. */
 export function readStateFile(path: string): EmulatorStateSnapshot | undefined {
   if (!existsSync(path)) return undefined;
@@ -49,7 +57,7 @@ export function readStateFile(path: string): EmulatorStateSnapshot | undefined {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`state file ${path} is not valid JSON (${(e as Error).message}); ${remedy}.`);
+    throw new Error(`state file ${path}${jsonErrorPlace(text, e as Error)} is not valid JSON (${(e as Error).message}); ${remedy}.`);
   }
   const problem = stateProblem(parsed);
   if (problem) throw new Error(`state file ${path} is not an emulator state file: ${problem}; ${remedy}.`);
