@@ -86,6 +86,43 @@ function checkBatch(list: unknown[] | undefined, member: string, max: number): v
   }
 }
 
+/**
+ * A profile's pair list, paged in association order with tokens bound to the operation and the profile. Both
+ * lists carry their profile's LastModifiedTime and Region beside the page.
+ */
+function pairList<T extends { queueId: string; channel: Channel; seq: number }>(
+  operation: string,
+  listMember: string,
+  pairs: (p: StoredProfile) => T[],
+  extra: (pair: T) => Record<string, unknown>,
+): OperationHandler {
+  return {
+    mutating: false,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId, true);
+      const sorted = [...pairs(p)].sort((a, b) => a.seq - b.seq);
+      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
+        operation,
+        input.InstanceId,
+        p.routingProfileId,
+      ]);
+      return {
+        [listMember]: page.items.map((c) => ({
+          QueueId: c.queueId,
+          QueueArn: ctx.store.queueArn(c.queueId),
+          QueueName: ctx.store.queues.get(c.queueId)?.name ?? c.queueId,
+          ...extra(c),
+          Channel: c.channel,
+        })),
+        LastModifiedTime: epochSeconds(p.lastModifiedTime),
+        LastModifiedRegion: ctx.store.region,
+        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+      };
+    },
+  };
+}
+
 export const profileQueueHandlers: Record<string, OperationHandler> = {
   UpdateRoutingProfileQueues: profileWrite((p, input) => {
     const configs = input.QueueConfigs as WireQueueConfig[];
@@ -147,57 +184,18 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
     p.manualAssignmentQueues = manualQueues;
   }),
 
-  ListRoutingProfileQueues: {
-    mutating: false,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId, true);
-      const sorted = [...p.queueConfigs].sort((a, b) => a.seq - b.seq);
-      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
-        'ListRoutingProfileQueues',
-        input.InstanceId,
-        p.routingProfileId,
-      ]);
-      return {
-        RoutingProfileQueueConfigSummaryList: page.items.map((c) => {
-          const q = ctx.store.queues.get(c.queueId);
-          return {
-            QueueId: c.queueId,
-            QueueArn: ctx.store.queueArn(c.queueId),
-            QueueName: q?.name ?? c.queueId,
-            Priority: c.priority,
-            Delay: c.delay,
-            Channel: c.channel,
-          };
-        }),
-        LastModifiedTime: epochSeconds(p.lastModifiedTime),
-        LastModifiedRegion: ctx.store.region,
-        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-      };
-    },
-  },
-  ListRoutingProfileManualAssignmentQueues: {
-    mutating: false,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId, true);
-      const sorted = [...p.manualAssignmentQueues].sort((a, b) => a.seq - b.seq);
-      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
-        'ListRoutingProfileManualAssignmentQueues',
-        input.InstanceId,
-        p.routingProfileId,
-      ]);
-      return {
-        RoutingProfileManualAssignmentQueueConfigSummaryList: page.items.map((c) => ({
-          QueueId: c.queueId,
-          QueueArn: ctx.store.queueArn(c.queueId),
-          QueueName: ctx.store.queues.get(c.queueId)?.name ?? c.queueId,
-          Channel: c.channel,
-        })),
-        LastModifiedTime: epochSeconds(p.lastModifiedTime),
-        LastModifiedRegion: ctx.store.region,
-        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-      };
-    },
-  },
+  ListRoutingProfileQueues: pairList(
+    'ListRoutingProfileQueues',
+    'RoutingProfileQueueConfigSummaryList',
+    (p) => p.queueConfigs,
+    (c) => ({ Priority: c.priority, Delay: c.delay }),
+  ),
+
+  // Only the manual pairs: ListRoutingProfileQueues never lists them (API reference).
+  ListRoutingProfileManualAssignmentQueues: pairList(
+    'ListRoutingProfileManualAssignmentQueues',
+    'RoutingProfileManualAssignmentQueueConfigSummaryList',
+    (p) => p.manualAssignmentQueues,
+    () => ({}),
+  ),
 };
