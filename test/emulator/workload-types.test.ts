@@ -106,6 +106,7 @@ describe('workload type validation', () => {
     ['Concurrency 11', [task([wt('a', 11)])], /WorkloadTypeConcurrencies\[0\]\.Concurrency' failed to satisfy constraint: Member must have value less than or equal to 10/],
     ['Concurrency 0', [task([wt('a', 0)])], /greater than or equal to 1/],
     ['a missing Concurrency', [task([{ WorkloadType: 'a' } as WorkloadTypeConcurrency])], /Concurrency' failed to satisfy constraint: Member must not be null/],
+    ['a channel with workload types but no Concurrency of its own (the model requires it)', [{ Channel: 'TASK', WorkloadTypeConcurrencies: [wt('a', 1)] } as MediaConcurrency], /MediaConcurrencies\[0\]\.Concurrency' failed to satisfy constraint: Member must not be null/],
     ['an empty WorkloadType', [task([wt('', 1)])], /WorkloadType' failed to satisfy constraint: Member must have length greater than or equal to 1/],
     ['an unknown behaviour', [task([wt('a', 1, 'ROUTE_SOMEWHERE')])], /ChannelWorkloadBehaviorType' failed to satisfy constraint: Member must satisfy enum value set/],
     ['a workload type twice on one channel', [task([wt('a', 1), wt('a', 2)])], /names workload type 'a' more than once for TASK/],

@@ -129,7 +129,11 @@ export function toStoredMedia(list: WireMediaConcurrency[]): StoredMediaConcurre
   });
 }
 
-/** Connect's workload-type rules beyond the model's (channel, unique type per channel, type text). */
+/**
+ * Connect's workload-type rules beyond the model's (channel, unique type per channel, type text).
+ * UNVERIFIED (connect-api README): whether a channel with workload types may leave out its own Concurrency, as
+ * SDK 3.1136 allows. The model requires it, so a channel always states both, and both are kept.
+ */
 function toStoredWorkloadTypes(mc: WireMediaConcurrency, i: number): StoredWorkloadType[] {
   const where = `MediaConcurrencies[${i}].WorkloadTypeConcurrencies`;
   if (!WORKLOAD_TYPE_CHANNELS.has(mc.Channel)) {
