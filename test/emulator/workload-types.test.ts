@@ -110,7 +110,7 @@ describe('workload type validation', () => {
     ['an empty WorkloadType', [task([wt('', 1)])], /WorkloadType' failed to satisfy constraint: Member must have length greater than or equal to 1/],
     ['an unknown behaviour', [task([wt('a', 1, 'ROUTE_SOMEWHERE')])], /ChannelWorkloadBehaviorType' failed to satisfy constraint: Member must satisfy enum value set/],
     ['a workload type twice on one channel', [task([wt('a', 1), wt('a', 2)])], /names workload type 'a' more than once for TASK/],
-    [`a WorkloadType over ${WORKLOAD_TYPE_MAX_LENGTH} characters`, [task([wt(tooLong, 1)])], /WorkloadType must be 1\.\.64 characters/],
+    [`a WorkloadType over ${WORKLOAD_TYPE_MAX_LENGTH} characters`, [task([wt(tooLong, 1)])], /WorkloadType must be 1\.\.128 characters/],
     ['a control character in WorkloadType', [task([wt('a\u001b[31m', 1)])], /without control characters/],
     ['a blank at the start of WorkloadType', [task([wt(' a', 1)])], /blanks at either end/],
   ])('refuses %s', async (_what, MediaConcurrencies, message) => {

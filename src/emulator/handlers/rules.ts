@@ -46,11 +46,11 @@ export const MIN_MEDIA_CONCURRENCIES = 1;
 export const WORKLOAD_TYPE_CHANNELS: ReadonlySet<Channel> = new Set(['TASK', 'EMAIL']);
 
 /**
- * UNVERIFIED: WorkloadType has only `min: 1` in the model. Workload types are values of a predefined routing
- * attribute, whose values Connect caps at 64 characters; we apply that bound, and refuse control characters and
- * blanks at either end, which no attribute value we know of may hold.
+ * UNVERIFIED: WorkloadType has only `min: 1` in the model and no published pattern. We take at most 128
+ * characters, the bound of Connect's identifier-like names (and of the profile files' own rule), and refuse
+ * control characters and blanks at either end, which no Connect routing value we know of may hold.
  */
-export const WORKLOAD_TYPE_MAX_LENGTH = 64;
+export const WORKLOAD_TYPE_MAX_LENGTH = 128;
 export const WORKLOAD_TYPE_PATTERN = /^(?!\s)[^\p{Cc}]*(?<!\s)$/u;
 
 /**
