@@ -5,10 +5,10 @@
 // again. GitHub rejects comments longer than 65,536 characters, so whole profile sections are dropped from the
 // end (with a note saying how many) until the text fits; the result is never longer than maxLength.
 import type { Change, Plan } from '../plan/types.js';
-import { bareValue, cellText, countOf, DIFF_MARKER, type DiffKind, formatValue, withThousands } from './format.js';
+import { countOf, DIFF_MARKER, type DiffKind, formatValue, withThousands } from './format.js';
 import { quoted } from './escape.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { type FieldRow, profileView, type ProfileView, queueLabel } from './profile-view.js';
+import { type FieldRow, profileView, type ProfileView, viewTables } from './profile-view.js';
 import {
   actionLabel,
   actionMarker,
@@ -72,49 +72,12 @@ function fieldItem(row: FieldRow, marked: boolean): string {
   return `- ${marked ? `${marker(row.kind)} ` : ''}${md(row.field)}: ${text}\n`;
 }
 
+const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 function viewMarkdown(view: ProfileView, marked: boolean): string {
   const parts: string[] = [];
   if (view.fields.length > 0) parts.push(view.fields.map((f) => fieldItem(f, marked)).join(''));
-  const cell = (kind: DiffKind, before: unknown, after: unknown, format: (v: unknown) => string): string =>
-    cellText(kind, before, after, (v) => md(format(v)), ARROW);
-  const section = (title: string, header: string[], rows: { kind: DiffKind; cells: string[] }[]): void => {
-    if (rows.length > 0) parts.push(`**${title}**\n\n${table(header, rows, marked)}`);
-  };
-  section(
-    'Channels',
-    ['Channel', 'Concurrency', 'Cross-channel'],
-    view.channels.map((c) => ({
-      kind: c.kind,
-      cells: [
-        c.workloadType === undefined ? c.channel : `${c.channel} › ${md(c.workloadType)}`,
-        cell(c.kind, c.concurrency.before, c.concurrency.after, bareValue),
-        cell(c.kind, c.behavior.before, c.behavior.after, bareValue),
-      ],
-    })),
-  );
-  section(
-    'Queues',
-    ['Queue', 'Channel', 'Priority', 'Delay'],
-    view.queues.map((q) => ({
-      kind: q.kind,
-      cells: [
-        queueLabel(q.queue, view, md),
-        q.queue.channel,
-        cell(q.kind, q.priority.before, q.priority.after, bareValue),
-        cell(q.kind, q.delay.before, q.delay.after, bareValue),
-      ],
-    })),
-  );
-  section(
-    'Manual-assignment queues',
-    ['Queue', 'Channel'],
-    view.manualQueues.map((q) => ({ kind: q.kind, cells: [queueLabel(q.queue, view, md), q.queue.channel] })),
-  );
-  section(
-    'Tags',
-    ['Tag', 'Value'],
-    view.tags.map((t) => ({ kind: t.kind, cells: [md(t.key), cell(t.kind, t.value.before, t.value.after, formatValue)] })),
-  );
+  for (const t of viewTables(view, md, ARROW)) parts.push(`**${capitalised(t.label)}**\n\n${table(t.header.map(capitalised), t.rows, marked)}`);
   return parts.join('\n');
 }
 

@@ -5,7 +5,7 @@
 // whole desired row. Text and Markdown both lay out this one view.
 import type { Call, Change, Diff, DiffPathSegment, QueueSegment } from '../plan/types.js';
 import type { Channel } from '../vocabulary.js';
-import { type DiffKind, diffKind } from './format.js';
+import { bareValue, cellText, type DiffKind, diffKind, formatValue } from './format.js';
 
 /** One cell: `before` and `after` are equal when the value did not move (undefined both when unknown). */
 export interface Cell {
@@ -222,4 +222,54 @@ export function hasRows(view: ProfileView): boolean {
 /** The name a queue row shows; the queue ID joins it when two queues of this change share the name. */
 export function queueLabel(queue: QueueSegment, view: ProfileView, escape: (text: string) => string): string {
   return view.ambiguousQueueNames.has(queue.queue) ? `${escape(queue.queue)} (${escape(queue.queueId)})` : escape(queue.queue);
+}
+
+/** One table of a view, for either layout: a lowercase label and header, rows of escaped cells. */
+export interface ViewTable {
+  label: string;
+  header: string[];
+  rows: { kind: DiffKind; cells: string[] }[];
+}
+
+/**
+ * The channels, queues, manual-assignment queues and tags of a view as tables, empty ones left out. `escape`
+ * makes a user value inert for the target (terminal or Markdown); `arrow` joins a moved cell's two values.
+ */
+export function viewTables(view: ProfileView, escape: (text: string) => string, arrow: string): ViewTable[] {
+  const cell = (kind: DiffKind, c: Cell, format: (value: unknown) => string): string =>
+    cellText(kind, c.before, c.after, (v) => escape(format(v)), arrow);
+  const queueName = (q: QueueSegment): string => queueLabel(q, view, escape);
+  const tables: ViewTable[] = [
+    {
+      label: 'channels',
+      header: ['channel', 'concurrency', 'cross-channel'],
+      rows: view.channels.map((c) => ({
+        kind: c.kind,
+        cells: [
+          c.workloadType === undefined ? c.channel : `${c.channel} › ${escape(c.workloadType)}`,
+          cell(c.kind, c.concurrency, bareValue),
+          cell(c.kind, c.behavior, bareValue),
+        ],
+      })),
+    },
+    {
+      label: 'queues',
+      header: ['queue', 'channel', 'priority', 'delay'],
+      rows: view.queues.map((q) => ({
+        kind: q.kind,
+        cells: [queueName(q.queue), q.queue.channel, cell(q.kind, q.priority, bareValue), cell(q.kind, q.delay, bareValue)],
+      })),
+    },
+    {
+      label: 'manual-assignment queues',
+      header: ['queue', 'channel'],
+      rows: view.manualQueues.map((q) => ({ kind: q.kind, cells: [queueName(q.queue), q.queue.channel] })),
+    },
+    {
+      label: 'tags',
+      header: ['tag', 'value'],
+      rows: view.tags.map((t) => ({ kind: t.kind, cells: [escape(t.key), cell(t.kind, t.value, formatValue)] })),
+    },
+  ];
+  return tables.filter((t) => t.rows.length > 0);
 }

@@ -6,8 +6,8 @@
 import { assertNever } from '../errors.js';
 import type { Change, Plan } from '../plan/types.js';
 import { escapeControl, quoted } from './escape.js';
-import { bareValue, cellText, countOf, DIFF_MARKER, type DiffKind, formatValue } from './format.js';
-import { type FieldRow, profileView, type ProfileView, queueLabel } from './profile-view.js';
+import { countOf, DIFF_MARKER, type DiffKind, formatValue } from './format.js';
+import { type FieldRow, profileView, type ProfileView, viewTables } from './profile-view.js';
 import {
   actionLabel,
   actionMarker,
@@ -63,44 +63,10 @@ function fieldLine(row: FieldRow, marked: boolean, paint: Paint): string {
 /** The rows of one change: marked (+ ~ -) for an update; bare for a create or delete, whose rows all agree. */
 function viewLines(view: ProfileView, marked: boolean, paint: Paint): string[] {
   const lines = view.fields.map((f) => fieldLine(f, marked, paint));
-  const row = (kind: DiffKind, cells: string[]): TextRow =>
-    marked ? { marker: paint(DIFF_MARKER[kind], KIND_COLOUR[kind]), cells } : { cells };
-  const section = (label: string, header: string[], rows: TextRow[]): void => {
-    if (rows.length > 0) lines.push(`${INDENT}${label}:`, ...textTable(`${INDENT}  `, header, rows));
-  };
-  section(
-    'channels',
-    ['channel', 'concurrency', 'cross-channel'],
-    view.channels.map((c) =>
-      row(c.kind, [
-        c.workloadType === undefined ? c.channel : `${c.channel} › ${escapeControl(c.workloadType)}`,
-        cellText(c.kind, c.concurrency.before, c.concurrency.after, bareValue),
-        cellText(c.kind, c.behavior.before, c.behavior.after, bareValue),
-      ]),
-    ),
-  );
-  section(
-    'queues',
-    ['queue', 'channel', 'priority', 'delay'],
-    view.queues.map((q) =>
-      row(q.kind, [
-        queueLabel(q.queue, view, escapeControl),
-        q.queue.channel,
-        cellText(q.kind, q.priority.before, q.priority.after, bareValue),
-        cellText(q.kind, q.delay.before, q.delay.after, bareValue),
-      ]),
-    ),
-  );
-  section(
-    'manual-assignment queues',
-    ['queue', 'channel'],
-    view.manualQueues.map((q) => row(q.kind, [queueLabel(q.queue, view, escapeControl), q.queue.channel])),
-  );
-  section(
-    'tags',
-    ['tag', 'value'],
-    view.tags.map((t) => row(t.kind, [escapeControl(t.key), cellText(t.kind, t.value.before, t.value.after, formatValue)])),
-  );
+  for (const table of viewTables(view, escapeControl, ' -> ')) {
+    const rows = table.rows.map((r): TextRow => (marked ? { marker: paint(DIFF_MARKER[r.kind], KIND_COLOUR[r.kind]), cells: r.cells } : { cells: r.cells }));
+    lines.push(`${INDENT}${table.label}:`, ...textTable(`${INDENT}  `, table.header, rows));
+  }
   return lines;
 }
 
