@@ -133,7 +133,9 @@ export function profileView(change: Change): ProfileView {
   const manualQueues = new Groups<QueueSegment>();
   const tags = new Groups<string>();
 
-  for (const diff of change.diffs) {
+  // A plan read back from JSON (a saved plan, `show`) writes an absent side as null: the same as undefined here.
+  const diffs = change.diffs.map((d) => ({ ...d, before: d.before ?? undefined, after: d.after ?? undefined }));
+  for (const diff of diffs) {
     const [section, key, sub, workloadType] = diff.path;
     if (section === 'mediaConcurrencies' && isText(key) && sub === 'workloadTypes' && isText(workloadType)) {
       channels.add(`${key}\u0000${workloadType}`, { channel: key as Channel, workloadType }, diff);
@@ -152,7 +154,7 @@ export function profileView(change: Change): ProfileView {
   }
 
   // A rename shows as its name moving on the same profile ID, whether or not the planner listed the name diff.
-  if (change.renamedFrom !== undefined && !change.diffs.some((d) => d.path.length === 1 && d.path[0] === 'name')) {
+  if (change.renamedFrom !== undefined && !diffs.some((d) => d.path.length === 1 && d.path[0] === 'name')) {
     fields.unshift({ kind: 'change', field: 'name', before: change.renamedFrom, after: change.name });
   }
   // A create or delete names the profile in its heading; a name row would say it twice.

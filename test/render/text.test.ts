@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/plan/types.js';
+import { renderPlanJson } from '../../src/render/json.js';
+import { renderPlanMarkdown } from '../../src/render/markdown.js';
 import { renderDriftText, renderPlanText } from '../../src/render/text.js';
 import { formatValue } from '../../src/render/format.js';
-import { createChange, diff, emptyPlan, goldenPlan, noChangesPlan, planOf, prunePlan, queue, updateChange } from './fixtures.js';
+import { createChange, diff, emptyPlan, goldenPlan, hostilePlan, noChangesPlan, planOf, prunePlan, queue, scopedPlan, updateChange } from './fixtures.js';
 
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
@@ -56,6 +59,14 @@ describe('renderPlanText', () => {
     const odd = queue('q-odd', 'tags.x/VOICE.priority', 'CHAT');
     const change = { ...updateChange(), diffs: [diff(['queues', odd, 'priority'], 1, 2)], calls: [] };
     expect(renderPlanText(planOf([change]))).toContain('        ~ tags.x/VOICE.priority  CHAT     1 -> 2\n');
+  });
+
+  it('renders a plan read back from its JSON (absent sides as null) exactly like the plan itself', () => {
+    for (const plan of [goldenPlan(), prunePlan(), scopedPlan(), hostilePlan(), noChangesPlan()]) {
+      const saved = JSON.parse(renderPlanJson(plan)) as Plan;
+      expect(renderPlanText(saved)).toBe(renderPlanText(plan));
+      expect(renderPlanMarkdown(saved)).toBe(renderPlanMarkdown(plan));
+    }
   });
 
   it('formats values compactly', () => {
