@@ -4,6 +4,7 @@ import { renderPlanJson } from '../../src/render/json.js';
 import { renderPlanMarkdown } from '../../src/render/markdown.js';
 import { renderDriftText, renderPlanText } from '../../src/render/text.js';
 import { formatValue } from '../../src/render/format.js';
+import { displayWidth, textTable } from '../../src/render/text-table.js';
 import { createChange, diff, emptyPlan, goldenPlan, hostilePlan, noChangesPlan, planOf, prunePlan, queue, scopedPlan, updateChange } from './fixtures.js';
 
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
@@ -73,5 +74,13 @@ describe('renderPlanText', () => {
     expect(formatValue(['a', 1])).toBe('["a", 1]');
     expect(formatValue({ k: 'v' })).toBe('{"k": "v"}');
     expect(formatValue(undefined)).toBe('(none)');
+  });
+});
+
+describe('textTable', () => {
+  it('aligns columns by terminal width: wide characters take two columns, joiners none', () => {
+    const lines = textTable('', ['queue', 'channel'], [{ cells: ['販売', 'VOICE'] }, { cells: ['👩‍💻 Desk', 'CHAT'] }, { cells: ['Sales', 'TASK'] }]);
+    expect(lines).toEqual(['queue    channel', '販売     VOICE', '👩‍💻 Desk  CHAT', 'Sales    TASK']);
+    expect(displayWidth('क्‍ष')).toBe(2);
   });
 });
