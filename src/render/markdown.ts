@@ -139,9 +139,9 @@ function truncationNote(omitted: number, maxLength: number, purpose: PlanPurpose
 }
 
 function headingMarkdown(plan: Plan, options: MarkdownOptions, purpose: PlanPurpose): string {
-  const title = options.title ?? DEFAULT_TITLE[purpose];
-  const environment = plan.environment === undefined ? '' : `: ${plan.environment}`;
-  return `## ${md(`${title}${environment}`)}\n\n`;
+  // A caller's own title (one section of a multi-environment comment) already says which environment it is.
+  const title = options.title ?? `${DEFAULT_TITLE[purpose]}${plan.environment === undefined ? '' : `: ${plan.environment}`}`;
+  return `## ${md(title)}\n\n`;
 }
 
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
