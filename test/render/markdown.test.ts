@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/render/markdown-escape.js';
 import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../src/render/markdown.js';
 import type { Change, Plan } from '../../src/plan/types.js';
-import { goldenPlan, noChangesPlan, planOf, prunePlan } from './fixtures.js';
+import { goldenPlan, noChangesPlan, planOf, prunePlan, scopedPlan } from './fixtures.js';
 
 /** A 500-profile plan, each profile with many long diffs: far beyond one comment. */
 function hugePlan(): Plan {
@@ -97,6 +97,12 @@ describe('renderPlanMarkdown sections', () => {
     const none = renderPlanMarkdown(noChangesPlan());
     expect(none).toContain('<summary>Not managed by these files: 2 live profiles</summary>');
     expect(none.trimEnd().split('\n').at(-1)).toBe('No changes. Routing profiles match the files.');
+  });
+
+  it('names the environment in its own heading, and leaves a caller’s title as given', () => {
+    expect(renderPlanMarkdown(scopedPlan()).startsWith('## connect-gitops plan: prod\n')).toBe(true);
+    expect(renderPlanMarkdown(scopedPlan(), { purpose: 'drift' }).startsWith('## connect-gitops drift report: prod\n')).toBe(true);
+    expect(renderPlanMarkdown(scopedPlan(), { title: 'Environment prod' }).startsWith('## Environment prod\n')).toBe(true);
   });
 
   it('keeps every table within four columns besides the marker', () => {
