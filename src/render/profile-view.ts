@@ -60,6 +60,7 @@ export interface ProfileView {
 
 const isQueue = (s: DiffPathSegment | undefined): s is QueueSegment => typeof s === 'object';
 const isText = (s: DiffPathSegment | undefined): s is string => typeof s === 'string';
+const isName = (path: readonly DiffPathSegment[]): boolean => path.length === 1 && path[0] === 'name';
 
 /** Diffs that share a key (one channel, one queue...), in the order their first diff appears. */
 class Groups<K> {
@@ -147,6 +148,8 @@ export function profileView(change: Change): ProfileView {
       manualQueues.add(queueId(key), key, diff);
     } else if (section === 'tags' && isText(key) && diff.path.length === 2) {
       tags.add(key, key, diff);
+    } else if (isName(diff.path) && (change.action === 'create' || change.action === 'delete')) {
+      // A create or delete names the profile in its heading; a name row would say it twice.
     } else {
       // Single-valued fields, and any path this renderer does not know yet: shown as the field users wrote.
       fields.push({ kind: diffKind(diff.before, diff.after), field: diff.field, before: diff.before, after: diff.after });
@@ -154,13 +157,8 @@ export function profileView(change: Change): ProfileView {
   }
 
   // A rename shows as its name moving on the same profile ID, whether or not the planner listed the name diff.
-  if (change.renamedFrom !== undefined && !diffs.some((d) => d.path.length === 1 && d.path[0] === 'name')) {
+  if (change.renamedFrom !== undefined && !diffs.some((d) => isName(d.path))) {
     fields.unshift({ kind: 'change', field: 'name', before: change.renamedFrom, after: change.name });
-  }
-  // A create or delete names the profile in its heading; a name row would say it twice.
-  if (change.action === 'create' || change.action === 'delete') {
-    const at = fields.findIndex((f) => f.field === 'name');
-    if (at >= 0) fields.splice(at, 1);
   }
 
   const channelRows = channels.map(({ channel, workloadType }, diffs): ChannelRow => {
@@ -216,13 +214,8 @@ function ambiguousNames(queues: readonly QueueSegment[]): Set<string> {
   return new Set([...ids].filter(([, set]) => set.size > 1).map(([name]) => name));
 }
 
-/** Whether a view has anything to show beyond its single-valued fields. */
-export function hasRows(view: ProfileView): boolean {
-  return view.channels.length + view.queues.length + view.manualQueues.length + view.tags.length > 0;
-}
-
 /** The name a queue row shows; the queue ID joins it when two queues of this change share the name. */
-export function queueLabel(queue: QueueSegment, view: ProfileView, escape: (text: string) => string): string {
+function queueLabel(queue: QueueSegment, view: ProfileView, escape: (text: string) => string): string {
   return view.ambiguousQueueNames.has(queue.queue) ? `${escape(queue.queue)} (${escape(queue.queueId)})` : escape(queue.queue);
 }
 

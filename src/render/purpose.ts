@@ -51,7 +51,7 @@ export function actionMarker(action: ChangeAction): string {
 }
 
 /** "scoped to 2 of 500 declared profiles changed since origin/main" */
-export function scopePhrase(scope: PlanScope): string {
+function scopePhrase(scope: PlanScope): string {
   return `scoped to ${scope.profiles} of ${countOf(scope.declared, 'declared profile')} changed since ${escapeRef(scope.changedSince)}`;
 }
 
