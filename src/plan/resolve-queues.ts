@@ -1,9 +1,11 @@
-// Queue references in the files (name, ID or ARN) -> live queue IDs. Pure: the live queues are read elsewhere.
+// Queue references in the files (name, ID or ARN) -> live queue IDs. This is the first join of the files with
+// live data, so it lives with the planner; it is pure (the live queues are read elsewhere).
+import { readablePath } from '../desired/pointer.js';
+import { didYouMean } from '../desired/suggest.js';
+import type { DesiredProfile, ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from '../desired/types.js';
 import { UserInputError, type InputProblem } from '../errors.js';
 import type { LiveQueue } from '../live/types.js';
-import { readablePath } from './pointer.js';
-import { didYouMean } from './suggest.js';
-import type { DesiredProfile, ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from './types.js';
+import type { Channel } from '../vocabulary.js';
 
 type Resolution = { ok: true; queue: LiveQueue } | { ok: false; message: string };
 
@@ -44,6 +46,33 @@ function locate(profile: DesiredProfile, pointer: string): SourceLocation {
 }
 
 /**
+ * A queue listed twice for one channel under two spellings (name and ID, say) only shows once references are
+ * resolved. Returns a check that records the first entry of each pair and reports any later one.
+ */
+function oncePerQueueAndChannel(
+  profile: DesiredProfile,
+  list: 'queues' | 'manualAssignmentQueues',
+  writtenAt: (index: number) => string | undefined,
+  problems: InputProblem[],
+): (queue: LiveQueue, channel: Channel, index: number) => boolean {
+  const seen = new Map<string, number>();
+  return (queue, channel, index) => {
+    const identity = `${queue.queueId}\u0000${channel}`;
+    const earlier = seen.get(identity);
+    if (earlier === undefined) {
+      seen.set(identity, index);
+      return true;
+    }
+    const line = locate(profile, `/${list}/${earlier}/queue`).line;
+    problems.push({
+      ...locate(profile, `/${list}/${index}/queue`),
+      message: `${readablePath(`/${list}/${index}`)}: queue ${JSON.stringify(queue.name)} on channel ${channel} is already listed on line ${line} (as ${JSON.stringify(writtenAt(earlier))}); give one entry per queue and channel`,
+    });
+    return false;
+  };
+}
+
+/**
  * Resolves every queue reference of every profile. Throws one UserInputError listing every unknown or
  * ambiguous reference, and every queue listed twice for one channel under two spellings (name and ID, say),
  * which only shows once references are resolved.
@@ -64,35 +93,27 @@ export function resolveQueueReferences(profiles: readonly DesiredProfile[], queu
     const outbound = lookup(profile, profile.defaultOutboundQueue, '/defaultOutboundQueue');
     let queueConfigs: ResolvedQueueConfig[] | undefined;
     if (profile.queues !== undefined) {
+      const entries = profile.queues;
       queueConfigs = [];
-      const seen = new Map<string, number>();
-      profile.queues.forEach((config, i) => {
-        const pointer = `/queues/${i}/queue`;
-        const queue = lookup(profile, config.queue, pointer);
-        if (queue === undefined) return;
-        const identity = `${queue.queueId}\u0000${config.channel}`;
-        const earlier = seen.get(identity);
-        if (earlier !== undefined) {
-          const line = locate(profile, `/queues/${earlier}/queue`).line;
-          problems.push({
-            ...locate(profile, pointer),
-            message: `${readablePath(`/queues/${i}`)}: queue ${JSON.stringify(queue.name)} on channel ${config.channel} is already listed on line ${line} (as ${JSON.stringify(profile.queues?.[earlier]?.queue)}); give one entry per queue and channel`,
-          });
-          return;
-        }
-        seen.set(identity, i);
+      const once = oncePerQueueAndChannel(profile, 'queues', (i) => entries[i]?.queue, problems);
+      entries.forEach((config, i) => {
+        const queue = lookup(profile, config.queue, `/queues/${i}/queue`);
+        if (queue === undefined || !once(queue, config.channel, i)) return;
         queueConfigs?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel, priority: config.priority, delay: config.delay });
       });
     }
-    if (outbound === undefined) continue;
     let manualQueues: ResolvedManualQueue[] | undefined;
     if (profile.manualAssignmentQueues !== undefined) {
+      const entries = profile.manualAssignmentQueues;
       manualQueues = [];
-      profile.manualAssignmentQueues.forEach((config, i) => {
+      const once = oncePerQueueAndChannel(profile, 'manualAssignmentQueues', (i) => entries[i]?.queue, problems);
+      entries.forEach((config, i) => {
         const queue = lookup(profile, config.queue, `/manualAssignmentQueues/${i}/queue`);
-        if (queue !== undefined) manualQueues?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel });
+        if (queue === undefined || !once(queue, config.channel, i)) return;
+        manualQueues?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel });
       });
     }
+    if (outbound === undefined) continue;
     const { defaultOutboundQueue: _reference, queues: _queues, manualAssignmentQueues: _manual, ...rest } = profile;
     resolved.push({
       ...rest,
