@@ -8,6 +8,7 @@ import {
   normaliseQueueId,
   normaliseTags,
 } from '../../src/plan/normalise.js';
+import { managedLive, managedScope } from '../../src/plan/managed.js';
 import { desired, live, liveQueue, queueArn, resolvedQueue } from './fixtures.js';
 
 describe('normalisers', () => {
@@ -43,7 +44,7 @@ describe('normalisers', () => {
   it('brings desired and its applied live form to the same value', () => {
     const d = desired({ queues: [resolvedQueue(3, 'CHAT', 2, 5), resolvedQueue(2)], tags: { team: 'x' }, agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY' });
     const l = live({ queueConfigs: [liveQueue(2), liveQueue(3, 'CHAT', 2, 5)], tags: { team: 'x', 'aws:y': 'z' }, defaultOutboundQueueId: queueArn('q-01') });
-    expect(normaliseLive(l)).toEqual(normaliseDesired(d));
+    expect(managedLive(normaliseLive(l), managedScope(d))).toEqual(normaliseDesired(d));
   });
 
   it('keeps unmanaged optional fields undefined on the desired side', () => {
