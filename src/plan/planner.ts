@@ -10,7 +10,7 @@ import { fingerprintOf, type LiveSnapshot, summariseLiveForPlan } from './finger
 import { lookAlikeWarnings } from './look-alike.js';
 import { managedLive, managedScope } from './managed.js';
 import { indexLiveByName } from './match.js';
-import { liveWorkloadTypeConcurrencies, normaliseDesired, normaliseLive, normaliseQueueId } from './normalise.js';
+import { liveWorkloadTypeConcurrencies, normaliseDesired, normaliseLive, normaliseQueueId, ownershipTag } from './normalise.js';
 import { compareStrings } from './order.js';
 import { matchProfiles, type ProfileMatch } from './rename.js';
 import { retire } from './retire.js';
@@ -97,8 +97,11 @@ interface PlannedChange {
 
 /** `stamp` is our owner when prune is on (every declared profile then carries the ownership tag). */
 function planOne(match: ProfileMatch, instanceId: string, nameOf: QueueNamer, owner: string, stamp: string | undefined): PlannedChange {
-  const desired = normaliseDesired(match.desired, stamp);
   const liveProfile = match.live;
+  const liveOwner = liveProfile === undefined ? undefined : ownershipTag(liveProfile.tags);
+  const otherOwner = liveOwner !== undefined && liveOwner !== owner ? liveOwner : undefined;
+  // Another owner's tag is never overwritten, not even as a diff: the change is blocked below.
+  const desired = normaliseDesired(match.desired, otherOwner === undefined ? stamp : undefined);
   if (liveProfile === undefined) {
     const calls = createCalls(instanceId, desired);
     assertCallOrder(desired.name, calls);
@@ -130,14 +133,14 @@ function planOne(match: ProfileMatch, instanceId: string, nameOf: QueueNamer, ow
     calls,
   };
   // Another team's files own this profile (its prune would fight ours): nothing is sent, and the plan says so.
-  if (live.owner !== undefined && live.owner !== owner) {
+  if (otherOwner !== undefined) {
     const shown = match.renamedFrom === undefined ? JSON.stringify(desired.name) : `${JSON.stringify(match.renamedFrom)} (to be renamed ${JSON.stringify(desired.name)})`;
     return {
-      change: { ...change, calls: [], blocked: { otherOwner: live.owner } },
+      change: { ...change, calls: [], blocked: { otherOwner } },
       problem: {
         kind: 'other-owner',
         name: desired.name,
-        message: `routing profile ${shown} carries ${OWNERSHIP_TAG_KEY}=${JSON.stringify(live.owner)}, not ${JSON.stringify(owner)}: another owner manages it, so it is left unchanged`,
+        message: `routing profile ${shown} carries ${OWNERSHIP_TAG_KEY}=${JSON.stringify(otherOwner)}, not ${JSON.stringify(owner)}: another owner manages it, so it is left unchanged`,
       },
     };
   }
