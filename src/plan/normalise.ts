@@ -218,14 +218,18 @@ export function normaliseLive(profile: LiveProfile): NormalisedProfile {
 
 /**
  * Where a file does not state `workloadTypes`, UpdateRoutingProfileConcurrency still replaces the whole list:
- * the live value of each channel is carried into the call so that it is never dropped silently.
+ * the live value of each channel is carried into the call so that it is never dropped silently. It is carried
+ * as Connect returned it (an absent behaviour stays absent), only put in workload-type order so that the call
+ * does not depend on the order Describe listed them in.
  */
 export function liveWorkloadTypeConcurrencies(
   profile: LiveProfile,
 ): Partial<Record<Channel, WorkloadTypeConcurrencies>> {
   const byChannel: Partial<Record<Channel, WorkloadTypeConcurrencies>> = {};
   for (const entry of profile.mediaConcurrencies) {
-    if (entry.workloadTypeConcurrencies !== undefined) byChannel[entry.channel] = entry.workloadTypeConcurrencies;
+    if (entry.workloadTypeConcurrencies !== undefined) {
+      byChannel[entry.channel] = [...entry.workloadTypeConcurrencies].sort((a, b) => compareStrings(a.workloadType, b.workloadType));
+    }
   }
   return byChannel;
 }
