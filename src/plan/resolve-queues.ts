@@ -46,33 +46,6 @@ function locate(profile: DesiredProfile, pointer: string): SourceLocation {
 }
 
 /**
- * A queue listed twice for one channel under two spellings (name and ID, say) only shows once references are
- * resolved. Returns a check that records the first entry of each pair and reports any later one.
- */
-function oncePerQueueAndChannel(
-  profile: DesiredProfile,
-  list: 'queues' | 'manualAssignmentQueues',
-  writtenAt: (index: number) => string | undefined,
-  problems: InputProblem[],
-): (queue: LiveQueue, channel: Channel, index: number) => boolean {
-  const seen = new Map<string, number>();
-  return (queue, channel, index) => {
-    const identity = `${queue.queueId}\u0000${channel}`;
-    const earlier = seen.get(identity);
-    if (earlier === undefined) {
-      seen.set(identity, index);
-      return true;
-    }
-    const line = locate(profile, `/${list}/${earlier}/queue`).line;
-    problems.push({
-      ...locate(profile, `/${list}/${index}/queue`),
-      message: `${readablePath(`/${list}/${index}`)}: queue ${JSON.stringify(queue.name)} on channel ${channel} is already listed on line ${line} (as ${JSON.stringify(writtenAt(earlier))}); give one entry per queue and channel`,
-    });
-    return false;
-  };
-}
-
-/**
  * Resolves every queue reference of every profile. Throws one UserInputError listing every unknown or
  * ambiguous reference, and every queue listed twice for one channel under two spellings (name and ID, say),
  * which only shows once references are resolved.
@@ -89,30 +62,52 @@ export function resolveQueueReferences(profiles: readonly DesiredProfile[], queu
     return undefined;
   };
 
+  /**
+   * One list of queue entries. A queue listed twice for one channel under two spellings (name and ID, say)
+   * only shows once references are resolved, so the check is here.
+   */
+  const resolveList = <E extends { queue: string; channel: Channel }, R>(
+    profile: DesiredProfile,
+    list: 'queues' | 'manualAssignmentQueues',
+    entries: readonly E[] | undefined,
+    make: (entry: E, queue: LiveQueue) => R,
+  ): R[] | undefined => {
+    if (entries === undefined) return undefined;
+    const seen = new Map<string, number>();
+    const out: R[] = [];
+    entries.forEach((entry, i) => {
+      const queue = lookup(profile, entry.queue, `/${list}/${i}/queue`);
+      if (queue === undefined) return;
+      const identity = `${queue.queueId}\u0000${entry.channel}`;
+      const earlier = seen.get(identity);
+      if (earlier !== undefined) {
+        const line = locate(profile, `/${list}/${earlier}/queue`).line;
+        problems.push({
+          ...locate(profile, `/${list}/${i}/queue`),
+          message: `${readablePath(`/${list}/${i}`)}: queue ${JSON.stringify(queue.name)} on channel ${entry.channel} is already listed on line ${line} (as ${JSON.stringify(entries[earlier]?.queue)}); give one entry per queue and channel`,
+        });
+        return;
+      }
+      seen.set(identity, i);
+      out.push(make(entry, queue));
+    });
+    return out;
+  };
+
   for (const profile of profiles) {
     const outbound = lookup(profile, profile.defaultOutboundQueue, '/defaultOutboundQueue');
-    let queueConfigs: ResolvedQueueConfig[] | undefined;
-    if (profile.queues !== undefined) {
-      const entries = profile.queues;
-      queueConfigs = [];
-      const once = oncePerQueueAndChannel(profile, 'queues', (i) => entries[i]?.queue, problems);
-      entries.forEach((config, i) => {
-        const queue = lookup(profile, config.queue, `/queues/${i}/queue`);
-        if (queue === undefined || !once(queue, config.channel, i)) return;
-        queueConfigs?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel, priority: config.priority, delay: config.delay });
-      });
-    }
-    let manualQueues: ResolvedManualQueue[] | undefined;
-    if (profile.manualAssignmentQueues !== undefined) {
-      const entries = profile.manualAssignmentQueues;
-      manualQueues = [];
-      const once = oncePerQueueAndChannel(profile, 'manualAssignmentQueues', (i) => entries[i]?.queue, problems);
-      entries.forEach((config, i) => {
-        const queue = lookup(profile, config.queue, `/manualAssignmentQueues/${i}/queue`);
-        if (queue === undefined || !once(queue, config.channel, i)) return;
-        manualQueues?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel });
-      });
-    }
+    const queueConfigs = resolveList(profile, 'queues', profile.queues, (c, q): ResolvedQueueConfig => ({
+      queueId: q.queueId,
+      queueName: q.name,
+      channel: c.channel,
+      priority: c.priority,
+      delay: c.delay,
+    }));
+    const manualQueues = resolveList(profile, 'manualAssignmentQueues', profile.manualAssignmentQueues, (c, q): ResolvedManualQueue => ({
+      queueId: q.queueId,
+      queueName: q.name,
+      channel: c.channel,
+    }));
     if (outbound === undefined) continue;
     const { defaultOutboundQueue: _reference, queues: _queues, manualAssignmentQueues: _manual, ...rest } = profile;
     resolved.push({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedProfile } from '../../src/desired/types.js';
 import { UserInputError } from '../../src/errors.js';
 import type { LiveState } from '../../src/live/types.js';
+import { fieldOf } from '../../src/plan/diff.js';
 import { computePlan } from '../../src/plan/planner.js';
 import type { Call, Plan } from '../../src/plan/types.js';
 import { DEFAULT_OWNER, LIMITS, OWNERSHIP_TAG_KEY } from '../../src/vocabulary.js';
@@ -86,6 +87,17 @@ function planOrRefusal(s: Scenario): Plan | undefined {
   return undefined;
 }
 
+/** Checks `property` on every scenario the planner accepts (and that it refuses exactly the others). */
+function forEveryPlan(property: (s: Scenario, plan: Plan) => void): void {
+  fc.assert(
+    fc.property(scenario, (s) => {
+      const plan = planOrRefusal(s);
+      if (plan !== undefined) property(s, plan);
+    }),
+    RUNS,
+  );
+}
+
 describe('computePlan properties', () => {
   it('is deterministic, order-independent and does not mutate its inputs', () => {
     fc.assert(
@@ -103,78 +115,64 @@ describe('computePlan properties', () => {
   });
 
   it('apply then plan is empty: manual queues, workload types, renames, stamps and deletes included', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const plan = planOrRefusal(s);
-        if (plan === undefined) return;
-        const applied = applyLikeConnect(plan, s.live);
-        const again = computePlan(s.desired, applied, s.options);
-        // What is left is only what the first plan could not do: blocked changes (another owner, agents).
-        expect(again.summary.calls).toBe(0);
-        expect(again.changes.filter((c) => c.action !== 'no-op' && c.blocked === undefined)).toEqual([]);
-        const blockedBefore = plan.changes.filter((c) => c.blocked !== undefined).map((c) => c.name);
-        expect(again.changes.filter((c) => c.action !== 'no-op').map((c) => c.name)).toEqual(blockedBefore);
-        expect(again.problems.map((p) => p.kind).filter((k) => k !== 'profile-quota')).toEqual(plan.problems.map((p) => p.kind).filter((k) => k !== 'profile-quota'));
-      }),
-      RUNS,
-    );
+    forEveryPlan((s, plan) => {
+      const applied = applyLikeConnect(plan, s.live);
+      const again = computePlan(s.desired, applied, s.options);
+      // What is left is only what the first plan could not do: blocked changes (another owner, agents).
+      expect(again.summary.calls).toBe(0);
+      expect(again.changes.filter((c) => c.action !== 'no-op' && c.blocked === undefined)).toEqual([]);
+      const blockedBefore = plan.changes.filter((c) => c.blocked !== undefined).map((c) => c.name);
+      expect(again.changes.filter((c) => c.action !== 'no-op').map((c) => c.name)).toEqual(blockedBefore);
+      expect(again.problems.map((p) => p.kind).filter((k) => k !== 'profile-quota')).toEqual(plan.problems.map((p) => p.kind).filter((k) => k !== 'profile-quota'));
+    });
   });
 
   it('prune never deletes an unowned, default or used profile, nor a declared one; without prune nothing is deleted', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const plan = planOrRefusal(s);
-        if (plan === undefined) return;
-        const owner = s.options.owner ?? DEFAULT_OWNER;
-        const declared = new Set(s.desired.flatMap((d) => [d.name, ...(d.renamedFrom ?? [])]));
-        const deleted = plan.changes.flatMap((c) => c.calls).filter((c) => c.operation === 'DeleteRoutingProfile');
-        if (s.options.prune !== true) expect(deleted).toEqual([]);
-        for (const call of deleted) {
-          const target = s.live.profiles.find((p) => p.routingProfileId === call.input.RoutingProfileId);
-          expect(target?.tags[OWNERSHIP_TAG_KEY]).toBe(owner);
-          expect(target?.isDefault).toBe(false);
-          expect(target?.associatedUsers).toBe(0);
-          expect(declared.has(target?.name ?? '')).toBe(false);
-        }
-        // And it does delete every profile it may: ours, undeclared, not the default, unused.
-        const deletable = s.live.profiles.filter((p) => s.options.prune === true && !declared.has(p.name) && p.tags[OWNERSHIP_TAG_KEY] === owner && !p.isDefault && p.associatedUsers === 0);
-        expect(deleted.map((c) => c.input.RoutingProfileId).sort()).toEqual(deletable.map((p) => p.routingProfileId).sort());
-        // Deletes come after every create and update.
-        const firstDelete = plan.changes.findIndex((c) => c.action === 'delete');
-        if (firstDelete !== -1) expect(plan.changes.slice(firstDelete).every((c) => c.action === 'delete')).toBe(true);
-      }),
-      RUNS,
-    );
+    forEveryPlan((s, plan) => {
+      const owner = s.options.owner ?? DEFAULT_OWNER;
+      const declared = new Set(s.desired.flatMap((d) => [d.name, ...(d.renamedFrom ?? [])]));
+      const deleted = plan.changes.flatMap((c) => c.calls).filter((c) => c.operation === 'DeleteRoutingProfile');
+      if (s.options.prune !== true) expect(deleted).toEqual([]);
+      for (const call of deleted) {
+        const target = s.live.profiles.find((p) => p.routingProfileId === call.input.RoutingProfileId);
+        expect(target?.tags[OWNERSHIP_TAG_KEY]).toBe(owner);
+        expect(target?.isDefault).toBe(false);
+        expect(target?.associatedUsers).toBe(0);
+        expect(declared.has(target?.name ?? '')).toBe(false);
+      }
+      // And it does delete every profile it may: ours, undeclared, not the default, unused.
+      const deletable = s.live.profiles.filter((p) => s.options.prune === true && !declared.has(p.name) && p.tags[OWNERSHIP_TAG_KEY] === owner && !p.isDefault && p.associatedUsers === 0);
+      expect(deleted.map((c) => c.input.RoutingProfileId).sort()).toEqual(deletable.map((p) => p.routingProfileId).sort());
+      // Deletes come after every create and update.
+      const firstDelete = plan.changes.findIndex((c) => c.action === 'delete');
+      if (firstDelete !== -1) expect(plan.changes.slice(firstDelete).every((c) => c.action === 'delete')).toBe(true);
+    });
   });
 
   it('never sends more than 10 entries in a list, an empty list, or an Associate/Disassociate without a list', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const plan = planOrRefusal(s);
-        if (plan === undefined) return;
-        for (const call of plan.changes.flatMap((c) => c.calls)) {
-          const sizes = listSizes(call);
-          for (const size of sizes) expect(size >= 1 && size <= LIMITS.queueConfigsPerCall).toBe(true);
-          if (call.operation === 'AssociateRoutingProfileQueues' || call.operation === 'DisassociateRoutingProfileQueues') expect(sizes.length).toBeGreaterThan(0);
-        }
-      }),
-      RUNS,
-    );
+    forEveryPlan((s, plan) => {
+      for (const call of plan.changes.flatMap((c) => c.calls)) {
+        const sizes = listSizes(call);
+        for (const size of sizes) expect(size >= 1 && size <= LIMITS.queueConfigsPerCall).toBe(true);
+        if (call.operation === 'AssociateRoutingProfileQueues' || call.operation === 'DisassociateRoutingProfileQueues') expect(sizes.length).toBeGreaterThan(0);
+      }
+    });
   });
 
   it('plans only declared profiles and deletes; every undeclared live profile is listed or deleted', () => {
-    fc.assert(
-      fc.property(scenario, (s) => {
-        const plan = planOrRefusal(s);
-        if (plan === undefined) return;
-        const declared = new Set(s.desired.map((p) => p.name));
-        expect(plan.changes.every((c) => declared.has(c.name) || c.action === 'delete')).toBe(true);
-        const claimed = new Set(s.desired.flatMap((d) => [d.name, ...(d.renamedFrom ?? [])]));
-        const undeclared = s.live.profiles.filter((p) => !claimed.has(p.name)).map((p) => p.name).sort();
-        const accounted = [...plan.unmanaged.map((u) => u.name), ...plan.changes.filter((c) => c.action === 'delete').map((c) => c.name)].sort();
-        expect(accounted).toEqual(undeclared);
-      }),
-      RUNS,
-    );
+    forEveryPlan((s, plan) => {
+      const declared = new Set(s.desired.map((p) => p.name));
+      expect(plan.changes.every((c) => declared.has(c.name) || c.action === 'delete')).toBe(true);
+      const claimed = new Set(s.desired.flatMap((d) => [d.name, ...(d.renamedFrom ?? [])]));
+      const undeclared = s.live.profiles.filter((p) => !claimed.has(p.name)).map((p) => p.name).sort();
+      const accounted = [...plan.unmanaged.map((u) => u.name), ...plan.changes.filter((c) => c.action === 'delete').map((c) => c.name)].sort();
+      expect(accounted).toEqual(undeclared);
+    });
+  });
+
+  it('gives every diff a structured path whose one-string form is its field', () => {
+    forEveryPlan((_s, plan) => {
+      for (const diff of plan.changes.flatMap((c) => c.diffs)) expect(diff.field).toBe(fieldOf(diff.path));
+    });
   });
 });
