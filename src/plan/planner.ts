@@ -223,7 +223,7 @@ export function computePlan(desired: readonly ResolvedProfile[], live: LiveState
     prune,
     ...(options.scope === undefined
       ? {}
-      : { scope: { changedSince: options.scope.changedSince, profiles: options.scope.names.length, declared: options.scope.declared } }),
+      : { scope: { changedSince: options.scope.changedSince, profiles: new Set(options.scope.names).size, declared: options.scope.declared } }),
     changes,
     unmanaged: retirement.unmanaged,
     warnings,
