@@ -4,6 +4,9 @@
 // more than 10 entries in a list or an empty list is refused, associating an already-associated pair or
 // touching a missing one is refused, names stay unique, reserved `aws:` tag keys are refused, and deleting the
 // default profile or one with users is ResourceInUseException.
+// It earns its place beside the emulator: it is pure and runs hundreds of generated plans a second, so the
+// planner's properties are checked on far more cases than an HTTP round trip allows; test/e2e checks the same
+// apply-then-plan claim against the emulator through the real SDK.
 import type { LiveManualQueue, LiveMediaConcurrency, LiveProfile, LiveQueueConfig, LiveState } from '../../src/live/types.js';
 import { type Call, CREATED_PROFILE_ID, type MediaConcurrencyInput, type Plan, type QueueConfigInput, type QueueReferenceInput } from '../../src/plan/types.js';
 import { DEFAULT_CROSS_CHANNEL_BEHAVIOR, LIMITS, RESERVED_TAG_PREFIX } from '../../src/vocabulary.js';
