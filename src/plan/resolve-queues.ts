@@ -32,8 +32,9 @@ function resolve(reference: string, index: QueueIndex): Resolution {
   const exact = index.byArn.get(reference) ?? index.byId.get(reference);
   if (exact !== undefined) return { ok: true, queue: exact };
   const named = index.byName.get(reference) ?? [];
-  if (named.length === 1) return { ok: true, queue: named[0] };
-  if (named.length > 1) {
+  const [only, ...others] = named;
+  if (only !== undefined && others.length === 0) return { ok: true, queue: only };
+  if (only !== undefined) {
     const ids = named.map((q) => q.queueId).sort().join(', ');
     return { ok: false, message: `queue name ${JSON.stringify(reference)} is ambiguous: ${named.length} queues have it (IDs ${ids}); use the queue ID or ARN` };
   }
