@@ -175,4 +175,24 @@ describe('computePlan properties', () => {
       for (const diff of plan.changes.flatMap((c) => c.diffs)) expect(diff.field).toBe(fieldOf(diff.path));
     });
   });
+
+  it('a scoped plan (--changed-since) is the full plan restricted to the names in scope', () => {
+    const scoped = scenario.chain((s) =>
+      fc.record({ s: fc.constant(s), names: fc.subarray([...new Set([...s.desired.map((d) => d.name), ...s.live.profiles.map((p) => p.name)])]) }),
+    );
+    fc.assert(
+      fc.property(scoped, ({ s, names }) => {
+        if (refused(s)) return;
+        const inScope = new Set(names);
+        const touched = s.desired.filter((d) => inScope.has(d.name) || (d.renamedFrom ?? []).some((old) => inScope.has(old)));
+        const full = computePlan(s.desired, s.live, s.options);
+        const plan = computePlan(touched, s.live, { ...s.options, scope: { changedSince: 'origin/main', names, declared: s.desired.length } });
+        const touchedNames = new Set(touched.map((d) => d.name));
+        expect(plan.changes).toEqual(full.changes.filter((c) => (c.action === 'delete' ? inScope.has(c.name) : touchedNames.has(c.name))));
+        expect(plan.unmanaged).toEqual(full.unmanaged.filter((u) => inScope.has(u.name)));
+        expect(plan.scope).toEqual({ changedSince: 'origin/main', profiles: names.length, declared: s.desired.length });
+      }),
+      RUNS,
+    );
+  });
 });
