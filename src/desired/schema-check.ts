@@ -8,7 +8,8 @@ import { childPointer, pointerSegments, readablePath } from './pointer.js';
 import { closestMatches, didYouMean } from './suggest.js';
 import { tagKeyProblem } from './tag-keys.js';
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+// Union types: `renamedFrom` is one name or a list of names, as people write it.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 const validate = ajv.compile<ProfileDocument>(schema);
 
 export interface SchemaResult {
@@ -55,6 +56,7 @@ function describeValue(value: unknown): string {
 }
 
 function expectedType(type: unknown): string {
+  if (Array.isArray(type)) return type.map(expectedType).join(' or ');
   switch (type) {
     case 'integer':
       return 'a whole number';
@@ -86,6 +88,18 @@ function allowedKeys(error: ErrorObject): string[] {
   return typeof properties === 'object' && properties !== null ? Object.keys(properties) : [];
 }
 
+/**
+ * Keys people carry over from a neighbouring list, where "unknown key" would not say why they do not belong:
+ * a manual-assignment queue has no priority and no delay, since agents pick its contacts themselves.
+ */
+function misplacedKeyMessage(path: string, key: string): string | null {
+  const segments = pointerSegments(path);
+  if (segments.length === 2 && segments[0] === 'manualAssignmentQueues' && (key === 'priority' || key === 'delay')) {
+    return `${readablePath(path)}: a manual-assignment queue has no ${key} (agents pick its contacts in the Worklist app); remove "${key}", or list the queue under queues to route its contacts`;
+  }
+  return null;
+}
+
 function toProblem(error: ErrorObject, at: DocumentLocator): InputProblem | null {
   const path = error.instancePath;
   const where = readablePath(path);
@@ -108,6 +122,8 @@ function toProblem(error: ErrorObject, at: DocumentLocator): InputProblem | null
     }
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
+      const misplaced = misplacedKeyMessage(path, key);
+      if (misplaced !== null) return located(misplaced, at.key(childPointer(path, key)));
       const inside = path === '' ? '' : ` in ${where}`;
       const allowed = allowedKeys(error);
       return located(
@@ -134,6 +150,9 @@ function toProblem(error: ErrorObject, at: DocumentLocator): InputProblem | null
     case 'maxItems':
       // The queue list's bound is Connect's queue-channel pair quota, reported by the rules with that wording.
       if (pointerSegments(path).join('/') === 'queues') return null;
+      if (pointerSegments(path).at(-1) === 'workloadTypes' && Array.isArray(data)) {
+        return located(`${where} lists ${data.length} workload types; Connect allows at most ${String(error.params.limit)} per channel`);
+      }
       return located(`${where} has more than ${String(error.params.limit)} entries`);
     case 'maxProperties':
       return located(

@@ -112,17 +112,17 @@ const cases: Case[] = [
   {
     rule: 'misspelt key, with a suggestion and without a redundant "missing" message',
     text: MINIMAL.replace('concurrency: 1', 'concurency: 1'),
-    expected: [`${F}:6:5: unknown key "concurency" in mediaConcurrencies[0]; did you mean "concurrency"? (allowed: channel, concurrency, crossChannelBehavior)`],
+    expected: [`${F}:6:5: unknown key "concurency" in mediaConcurrencies[0]; did you mean "concurrency"? (allowed: channel, concurrency, crossChannelBehavior, workloadTypes)`],
   },
   {
     rule: 'unknown top-level key without a close match',
     text: `${MINIMAL}owner: ops\n`,
-    expected: [`${F}:7:1: unknown key "owner" (allowed: name, description, defaultOutboundQueue, agentAvailabilityTimer, mediaConcurrencies, queues, tags)`],
+    expected: [`${F}:7:1: unknown key "owner" (allowed: name, description, defaultOutboundQueue, agentAvailabilityTimer, mediaConcurrencies, queues, manualAssignmentQueues, tags, renamedFrom, environments)`],
   },
   {
     rule: '__proto__ is an unknown key',
     text: `${MINIMAL}__proto__: {polluted: true}\n`,
-    expected: [`${F}:7:1: unknown key "__proto__" (allowed: name, description, defaultOutboundQueue, agentAvailabilityTimer, mediaConcurrencies, queues, tags)`],
+    expected: [`${F}:7:1: unknown key "__proto__" (allowed: name, description, defaultOutboundQueue, agentAvailabilityTimer, mediaConcurrencies, queues, manualAssignmentQueues, tags, renamedFrom, environments)`],
   },
   // Uniqueness.
   {
