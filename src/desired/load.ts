@@ -2,7 +2,7 @@
 // report every problem of every file at once.
 import { UserInputError, type InputProblem } from '../errors.js';
 import { duplicateNameProblems } from './duplicate-names.js';
-import { displayPath, findProfileFiles, readProfileFile } from './files.js';
+import { displayPath, readProfileFile, walkProfileFolder, type FolderReader } from './files.js';
 import { parseProfileText } from './parse-text.js';
 import { capPerFile } from './problem-cap.js';
 import type { DesiredProfile, DesiredState } from './types.js';
@@ -12,18 +12,33 @@ export interface LoadOptions {
   cwd?: string;
 }
 
-/** Loads every `*.yaml` / `*.yml` under `dir` (any depth). Throws UserInputError listing every problem. */
-export async function loadDesired(dir: string, opts: LoadOptions = {}): Promise<DesiredState> {
-  return loadDesiredFiles(await findProfileFiles(dir), opts);
+export interface LoadDirOptions extends LoadOptions {
+  /** Folders under `dir` (absolute paths) that hold no profiles, such as overlay folders. */
+  exclude?: readonly string[];
+  /** The file-system calls of the folder walk; tests replace them. */
+  fs?: FolderReader;
+}
+
+/**
+ * Loads every `*.yaml` / `*.yml` under `dir` (any depth, following folder links). Throws UserInputError listing
+ * every problem: of the folder walk (dangling links, link loops, unreadable folders) and of every file.
+ */
+export async function loadDesired(dir: string, opts: LoadDirOptions = {}): Promise<DesiredState> {
+  const found = await walkProfileFolder(dir, opts);
+  return loadFiles(found.files, opts, found.problems);
 }
 
 /** Loads the given files, in the given order, as one desired state. */
 export async function loadDesiredFiles(files: readonly string[], opts: LoadOptions = {}): Promise<DesiredState> {
+  return loadFiles(files, opts, []);
+}
+
+async function loadFiles(files: readonly string[], opts: LoadOptions, walkProblems: readonly InputProblem[]): Promise<DesiredState> {
   const cwd = opts.cwd ?? process.cwd();
   const profiles: DesiredProfile[] = [];
   const skippedFiles: string[] = [];
-  const problems: InputProblem[] = [];
-  const filesWithProblems = new Set<string>();
+  const problems: InputProblem[] = [...walkProblems];
+  const filesWithProblems = new Set<string>(walkProblems.map((p) => p.file));
 
   for (const file of files) {
     const shownAs = displayPath(file, cwd);
@@ -50,9 +65,19 @@ export async function loadDesiredFiles(files: readonly string[], opts: LoadOptio
   if (problems.length > 0) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const where = filesWithProblems.size === 1 ? '1 file' : `${filesWithProblems.size} files`;
-    throw new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, files.map((f) => displayPath(f, cwd)))));
+    const order = files.map((f) => displayPath(f, cwd));
+    // Problems of the walk name folders and links, which sort among the (sorted) files by path.
+    if (walkProblems.length > 0) {
+      order.push(...walkProblems.map((p) => p.file));
+      order.sort(byCodeUnit);
+    }
+    throw new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
   }
   return { profiles, skippedFiles };
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Problems grouped by file in load order, then by position: stable output for people and CI annotations. */
