@@ -67,12 +67,12 @@ const oneEntryPerQueueAndChannel = (list: QueueList): Check => (document, at) =>
   });
 };
 
-/** `allows` says whose limit it is: Connect's published quota, or our own where none is published. */
-const queueChannelPairQuota = (list: QueueList, limit: number, allows: string): Check => (document, at) => {
+/** `whose` says whose limit it is: Connect's published quota, or ours where none is published. */
+const queueChannelPairQuota = (list: QueueList, limit: number, whose: (limit: number) => string): Check => (document, at) => {
   const queues = own(document, list);
   if (!Array.isArray(queues) || queues.length <= limit) return [];
   const pointer = `/${list}/${limit}`;
-  return [{ ...at.value(pointer), message: `${list} lists ${queues.length} queue-channel pairs; ${allows} at most ${limit} per routing profile (this is entry ${limit + 1})` }];
+  return [{ ...at.value(pointer), message: `${list} lists ${queues.length} queue-channel pairs; ${whose(limit)} (this is entry ${limit + 1})` }];
 };
 
 const manualQueueChannels: Check = (document, at) =>
@@ -149,10 +149,14 @@ const CHECKS: readonly Check[] = [
   oneEntryPerChannel,
   checkWorkloadTypes,
   oneEntryPerQueueAndChannel('queues'),
-  queueChannelPairQuota('queues', LIMITS.queueChannelPairsPerProfile, 'Connect allows'),
+  queueChannelPairQuota('queues', LIMITS.queueChannelPairsPerProfile, (limit) => `Connect allows at most ${limit} per routing profile`),
   manualQueueChannels,
   oneEntryPerQueueAndChannel('manualAssignmentQueues'),
-  queueChannelPairQuota('manualAssignmentQueues', MANUAL_QUEUE_PAIRS_PER_PROFILE, 'connect-gitops allows (Connect publishes no quota for them)'),
+  queueChannelPairQuota(
+    'manualAssignmentQueues',
+    MANUAL_QUEUE_PAIRS_PER_PROFILE,
+    (limit) => `at most ${limit} are accepted per routing profile (Connect publishes no quota for them; this is the one for queues)`,
+  ),
   checkRenamedFrom,
   checkEnvironments,
   noHiddenCharacters,
