@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv/dist/ajv.js';
 import { describe, expect, it } from 'vitest';
-import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CROSS_CHANNEL_BEHAVIORS, LIMITS } from '../../src/vocabulary.js';
+import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CROSS_CHANNEL_BEHAVIORS, LIMITS, WORKLOAD_BEHAVIORS } from '../../src/vocabulary.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -42,6 +42,8 @@ describe('routing profile schema', () => {
       [at(property('queues', '[]', 'channel'), 'enum'), CHANNELS, 'Channel'],
       [at(property('mediaConcurrencies', '[]', 'crossChannelBehavior'), 'enum'), CROSS_CHANNEL_BEHAVIORS, 'BehaviorType'],
       [at(property('agentAvailabilityTimer'), 'enum'), AGENT_AVAILABILITY_TIMERS, 'AgentAvailabilityTimer'],
+      [at(property('manualAssignmentQueues', '[]', 'channel'), 'enum'), CHANNELS, 'Channel'],
+      [at(property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'crossChannelWorkloadBehavior'), 'enum'), WORKLOAD_BEHAVIORS, 'ChannelWorkloadBehaviorType'],
     ];
     for (const [inSchema, inVocabulary, modelShape] of table) {
       expect(inSchema).toEqual([...inVocabulary]);
@@ -66,12 +68,21 @@ describe('routing profile schema', () => {
       [at(property('tags'), 'propertyNames'), 'pattern', 'TagKey', 'pattern'],
       [at(property('tags'), 'additionalProperties'), 'maxLength', 'TagValue', 'max'],
       [property('tags'), 'maxProperties', 'TagMap', 'max'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'concurrency'), 'minimum', 'Concurrency', 'min'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'concurrency'), 'maximum', 'Concurrency', 'max'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'workloadType'), 'minLength', 'WorkloadType', 'min'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes'), 'maxItems', 'WorkloadTypeConcurrencies', 'max'],
+      [property('renamedFrom'), 'minLength', 'RoutingProfileName', 'min'],
+      [property('renamedFrom'), 'maxLength', 'RoutingProfileName', 'max'],
+      [property('renamedFrom', '[]'), 'minLength', 'RoutingProfileName', 'min'],
+      [property('renamedFrom', '[]'), 'maxLength', 'RoutingProfileName', 'max'],
     ];
     for (const [node, keyword, modelShape, constraint] of table) {
       expect({ [keyword]: at(node, keyword) }).toEqual({ [keyword]: shape(modelShape)[constraint] });
     }
     expect(at(property('queues'), 'maxItems')).toBe(LIMITS.queueChannelPairsPerProfile);
     expect(at(property('tags'), 'maxProperties')).toBe(LIMITS.tagsPerResource);
+    expect(at(property('mediaConcurrencies', '[]', 'workloadTypes'), 'maxItems')).toBe(LIMITS.workloadTypesPerChannel);
   });
 
   it('describes every property and closes every object', () => {
