@@ -21,17 +21,16 @@ class DeclarationsByEnvironment<T> {
 
   /** The earlier overlapping declaration if there is one; otherwise registers this one. */
   claim(key: string, environments: readonly string[] | undefined, value: T): T | undefined {
+    const earlier = this.find(key, environments);
+    if (earlier !== undefined) return earlier;
     let slot = this.byKey.get(key);
     if (slot === undefined) {
       slot = { named: new Map() };
       this.byKey.set(key, slot);
     }
-    const earlier =
-      slot.everywhere ?? (environments === undefined ? slot.anywhere : environments.map((e) => slot.named.get(e)).find((v) => v !== undefined));
-    if (earlier !== undefined) return earlier;
     slot.anywhere ??= value;
     if (environments === undefined) slot.everywhere = value;
-    else for (const environment of environments) if (!slot.named.has(environment)) slot.named.set(environment, value);
+    else for (const environment of environments) slot.named.set(environment, value);
     return undefined;
   }
 
@@ -39,7 +38,13 @@ class DeclarationsByEnvironment<T> {
   find(key: string, environments: readonly string[] | undefined): T | undefined {
     const slot = this.byKey.get(key);
     if (slot === undefined) return undefined;
-    return slot.everywhere ?? (environments === undefined ? slot.anywhere : environments.map((e) => slot.named.get(e)).find((v) => v !== undefined));
+    if (slot.everywhere !== undefined) return slot.everywhere;
+    if (environments === undefined) return slot.anywhere;
+    for (const environment of environments) {
+      const earlier = slot.named.get(environment);
+      if (earlier !== undefined) return earlier;
+    }
+    return undefined;
   }
 }
 

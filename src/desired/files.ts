@@ -82,6 +82,9 @@ export async function walkProfileFolder(dir: string, opts: FindOptions = {}): Pr
   }
   const realOrResolved = (folder: string): Promise<string> => fs.realpath(folder).catch(() => path.resolve(folder));
   const excluded = new Set(await Promise.all((opts.exclude ?? []).map(realOrResolved)));
+  const top = await realOrResolved(dir);
+  /** Real path of each folder read -> the path it was first read as. */
+  const visited = new Map<string, string>([[top, dir]]);
   const found: string[] = [];
   const problems: InputProblem[] = [];
   const problem = (at: string, message: string): void => {
@@ -124,6 +127,14 @@ export async function walkProfileFolder(dir: string, opts: FindOptions = {}): Pr
           problem(full, `symbolic link to ${displayPath(real, cwd)}, a folder that contains it, so the folders would never end; remove the link`);
           continue;
         }
+        // Read each folder once: its profiles would otherwise be declared twice, and links that fan out
+        // level after level would multiply the walk.
+        const first = visited.get(real);
+        if (first !== undefined) {
+          problem(full, `this folder was already read as ${displayPath(first, cwd)}: a symbolic link leads to it twice; remove the link so that each profile is read once`);
+          continue;
+        }
+        visited.set(real, full);
         await walk(full, [...ancestors, real]);
       } else if (PROFILE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
         if (kind.isFile()) found.push(full);
@@ -131,7 +142,7 @@ export async function walkProfileFolder(dir: string, opts: FindOptions = {}): Pr
       }
     }
   };
-  await walk(dir, [await realOrResolved(dir)]);
+  await walk(dir, [top]);
   return { files: found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems };
 }
 

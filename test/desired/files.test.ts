@@ -92,6 +92,38 @@ describe('symbolic links', () => {
     }
   });
 
+  it('reads a folder reached twice once, naming the link that leads to it again', async () => {
+    const { root, profiles, done } = await profilesFolder({ 'a/a.yaml': named('A') });
+    try {
+      await symlink('a', path.join(profiles, 'b'));
+      await symlink('a', path.join(profiles, 'c'));
+      expect(await problemsOf(() => loadDesired(profiles, { cwd: root }))).toEqual([
+        'profiles/b:1:1: this folder was already read as profiles/a: a symbolic link leads to it twice; remove the link so that each profile is read once',
+        'profiles/c:1:1: this folder was already read as profiles/a: a symbolic link leads to it twice; remove the link so that each profile is read once',
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('walks links that fan out level after level in bounded time', async () => {
+    const { root, profiles, done } = await profilesFolder({ 'l0/p.yaml': named('P') });
+    try {
+      // Each level links twice to the next: 2^20 paths if folders were read once per path.
+      for (let level = 0; level < 20; level++) {
+        await mkdir(path.join(profiles, `l${level + 1}`), { recursive: true });
+        await symlink(`../l${level + 1}`, path.join(profiles, `l${level}`, 'x'));
+        await symlink(`../l${level + 1}`, path.join(profiles, `l${level}`, 'y'));
+      }
+      const started = performance.now();
+      const problems = await problemsOf(() => loadDesired(profiles, { cwd: root }));
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(problems.every((p) => p.includes('a symbolic link leads to it twice'))).toBe(true);
+    } finally {
+      await done();
+    }
+  });
+
   it('refuses a link that points at itself', async () => {
     const { root, profiles, done } = await profilesFolder({ 'a.yaml': named('A') });
     try {
