@@ -40,10 +40,15 @@ export interface FindOptions {
 }
 
 export interface FoundFiles {
-  /** Sorted by path in code-unit order, independent of locale and of the order the file system lists entries. */
+  /** Sorted by path (byCodeUnit). */
   files: string[];
   /** Links and folders the walk could not follow, each naming its path. */
   problems: InputProblem[];
+}
+
+/** Code-unit order: the same on every machine, whatever the locale or the order a file system lists entries in. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -100,7 +105,7 @@ export async function walkProfileFolder(dir: string, opts: FindOptions = {}): Pr
       problem(folder, `cannot read this folder (${reason(error)}); make it readable, or move it out of the profiles folder`);
       return;
     }
-    for (const entry of [...listed].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of [...listed].sort((a, b) => byCodeUnit(a.name, b.name))) {
       // The tool's own settings file may sit among the profiles (`--dir .`); it is not a profile.
       if (entry.name.startsWith('.') || entry.name === SETTINGS_FILE_NAME) continue;
       const full = path.join(folder, entry.name);
@@ -143,7 +148,7 @@ export async function walkProfileFolder(dir: string, opts: FindOptions = {}): Pr
     }
   };
   await walk(dir, [top]);
-  return { files: found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems };
+  return { files: found.sort(byCodeUnit), problems };
 }
 
 /** The profile files under `dir` (see walkProfileFolder); any problem of the walk is a UserInputError. */

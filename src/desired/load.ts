@@ -2,7 +2,7 @@
 // report every problem of every file at once.
 import { UserInputError, type InputProblem } from '../errors.js';
 import { duplicateNameProblems } from './duplicate-names.js';
-import { displayPath, readProfileFile, walkProfileFolder, type FolderReader } from './files.js';
+import { byCodeUnit, displayPath, readProfileFile, walkProfileFolder, type FolderReader } from './files.js';
 import { parseProfileText } from './parse-text.js';
 import { capPerFile } from './problem-cap.js';
 import type { DesiredProfile, DesiredState } from './types.js';
@@ -74,10 +74,6 @@ async function loadFiles(files: readonly string[], opts: LoadOptions, walkProble
     throw new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
   }
   return { profiles, skippedFiles };
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Problems grouped by file in load order, then by position: stable output for people and CI annotations. */
