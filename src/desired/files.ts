@@ -55,7 +55,8 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-function reason(error: unknown): string {
+/** Why a file-system call failed, in words; the path is named by the problem itself. */
+export function reason(error: unknown): string {
   switch (errorCode(error)) {
     case 'EACCES':
     case 'EPERM':
@@ -64,6 +65,8 @@ function reason(error: unknown): string {
       return 'it does not exist';
     case 'ELOOP':
       return 'its symbolic links loop';
+    case 'EISDIR':
+      return 'it is a folder';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -2,7 +2,7 @@
 // report every problem of every file at once.
 import { UserInputError, type InputProblem } from '../errors.js';
 import { duplicateNameProblems } from './duplicate-names.js';
-import { byCodeUnit, displayPath, readProfileFile, walkProfileFolder, type FolderReader } from './files.js';
+import { byCodeUnit, displayPath, readProfileFile, reason, walkProfileFolder, type FolderReader } from './files.js';
 import { parseProfileText } from './parse-text.js';
 import { capPerFile } from './problem-cap.js';
 import type { DesiredProfile, DesiredState } from './types.js';
@@ -44,7 +44,7 @@ async function loadFiles(files: readonly string[], opts: LoadOptions, walkProble
     const shownAs = displayPath(file, cwd);
     const read = await readProfileFile(file, shownAs).catch((error: unknown) => ({
       ok: false as const,
-      problem: { file: shownAs, line: 1, column: 1, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` },
+      problem: { file: shownAs, line: 1, column: 1, message: `cannot read the file (${reason(error)}); make it readable, or move it out of the profiles folder` },
     }));
     if (!read.ok) {
       problems.push(read.problem);

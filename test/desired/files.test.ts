@@ -3,7 +3,7 @@ import { chmod, mkdir, readdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayPath, findProfileFiles, nodeFolderReader, type FolderReader } from '../../src/desired/files.js';
-import { loadDesired } from '../../src/desired/load.js';
+import { loadDesired, loadDesiredFiles } from '../../src/desired/load.js';
 import { UserInputError } from '../../src/errors.js';
 import { MINIMAL, problemsOf, tempDir, writeFiles } from './helpers.js';
 
@@ -184,6 +184,33 @@ describe('unreadable folders', () => {
       expect(await problemsOf(() => loadDesired(profiles, { cwd: root }))).toEqual([EXPECTED]);
     } finally {
       await chmod(locked, 0o755);
+      await done();
+    }
+  });
+});
+
+describe('unreadable files', () => {
+  // Again, a mode does not stop root; the message is the same whatever the reason the file cannot be opened.
+  it.skipIf(process.getuid?.() === 0)('names a file with mode 000 (skipped as root)', async () => {
+    const { root, profiles, done } = await profilesFolder({ 'a.yaml': named('A') });
+    await chmod(path.join(profiles, 'a.yaml'), 0o000);
+    try {
+      expect(await problemsOf(() => loadDesired(profiles, { cwd: root }))).toEqual([
+        'profiles/a.yaml:1:1: cannot read the file (permission denied); make it readable, or move it out of the profiles folder',
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('names a path that is a folder where a file was expected', async () => {
+    const { root, profiles, done } = await profilesFolder({});
+    try {
+      await mkdir(path.join(profiles, 'looks-like.yaml'));
+      expect(await problemsOf(() => loadDesiredFiles([path.join(profiles, 'looks-like.yaml')], { cwd: root }))).toEqual([
+        'profiles/looks-like.yaml:1:1: cannot read the file (it is a folder); make it readable, or move it out of the profiles folder',
+      ]);
+    } finally {
       await done();
     }
   });
