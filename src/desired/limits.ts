@@ -61,7 +61,8 @@ export const WORKLOAD_TYPE_CHANNELS: readonly Channel[] = ['TASK', 'EMAIL'];
 
 /**
  * What a workload type's name may look like. UNVERIFIED: the model says only "a string of at least 1
- * character"; Connect's other identifiers of this kind take at most 128 letters, digits and `_ . -`, and a
- * narrow rule can be widened later without breaking a file, while a wide one could not be narrowed.
+ * character". We take at most 128 characters, the bound of Connect's identifier-like names, with no spaces at
+ * either end (and, like every name here, no control or invisible characters): the same rule as the emulator's,
+ * so every workload type the emulator holds can be written in a file.
  */
-export const WORKLOAD_TYPE_NAME = { maxLength: 128, pattern: /^[\p{L}\p{N}_.-]+$/u, allowed: 'letters, digits and _ . -' } as const;
+export const WORKLOAD_TYPE_NAME_MAX_LENGTH = 128;

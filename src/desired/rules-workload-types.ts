@@ -1,9 +1,10 @@
 // Rules on mediaConcurrencies[].workloadTypes that the schema cannot say: which channels take them, one entry
-// per workload type, and what a workload type's name may look like (the last two UNVERIFIED, see limits.ts).
+// per workload type, and what a workload type's name may look like (UNVERIFIED, see limits.ts).
 import type { InputProblem } from '../errors.js';
 import type { YamlMapping } from './construct.js';
 import type { DocumentLocator } from './document.js';
-import { WORKLOAD_TYPE_CHANNELS, WORKLOAD_TYPE_NAME } from './limits.js';
+import { WORKLOAD_TYPE_CHANNELS, WORKLOAD_TYPE_NAME_MAX_LENGTH } from './limits.js';
+import { isBlank, spaceAtEnd } from './name-key.js';
 import { readablePath } from './pointer.js';
 import { findForbiddenCharacter } from './text-safety.js';
 import { entries, isChannel, own } from './yaml-value.js';
@@ -28,10 +29,13 @@ function workloadTypeNames(at: DocumentLocator, index: number, entry: YamlMappin
     const earlier = first.get(name);
     // Hidden characters get the general message (rules.ts); one message per value.
     if (findForbiddenCharacter(name) !== undefined) continue;
-    if (length > WORKLOAD_TYPE_NAME.maxLength) {
-      problems.push({ ...at.value(pointer), message: `${where} is ${length} characters long; the limit is ${WORKLOAD_TYPE_NAME.maxLength}` });
-    } else if (!WORKLOAD_TYPE_NAME.pattern.test(name)) {
-      problems.push({ ...at.value(pointer), message: `${where} ${JSON.stringify(name)} may only contain ${WORKLOAD_TYPE_NAME.allowed}` });
+    const end = spaceAtEnd(name);
+    if (length > WORKLOAD_TYPE_NAME_MAX_LENGTH) {
+      problems.push({ ...at.value(pointer), message: `${where} is ${length} characters long; the limit is ${WORKLOAD_TYPE_NAME_MAX_LENGTH}` });
+    } else if (isBlank(name)) {
+      problems.push({ ...at.value(pointer), message: `${where} is blank; write the workload type's name` });
+    } else if (end !== null) {
+      problems.push({ ...at.value(pointer), message: `${where} ${JSON.stringify(name)} ${end} with a space; remove it` });
     } else if (earlier !== undefined) {
       const on = isChannel(channel) ? ` on channel ${channel}` : '';
       problems.push({ ...at.value(pointer), message: `${where}: workload type ${JSON.stringify(name)} is listed twice${on} (first on line ${at.value(earlier).line}); give one entry per workload type` });

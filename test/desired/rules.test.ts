@@ -1,6 +1,6 @@
 // Table tests for every validation rule, with the exact message and position the CLI prints.
 import { describe, expect, it } from 'vitest';
-import { MANUAL_ASSIGNMENT_CHANNELS, MANUAL_QUEUE_PAIRS_PER_PROFILE, WORKLOAD_TYPE_NAME } from '../../src/desired/limits.js';
+import { MANUAL_ASSIGNMENT_CHANNELS, MANUAL_QUEUE_PAIRS_PER_PROFILE, WORKLOAD_TYPE_NAME_MAX_LENGTH } from '../../src/desired/limits.js';
 import { parseProfileText } from '../../src/desired/parse-text.js';
 import { LIMITS } from '../../src/vocabulary.js';
 import { MINIMAL, render } from './helpers.js';
@@ -261,11 +261,12 @@ const cases: Case[] = [
     expected: [`${F}:11:24: mediaConcurrencies[1].workloadTypes[1].workloadType: workload type "Billing" is listed twice on channel EMAIL (first on line 10); give one entry per workload type`],
   },
   {
-    rule: 'workload type name with a space, and one too long',
-    text: TASK(`${WORKLOAD('Billing team')}${WORKLOAD('w'.repeat(129))}`),
+    rule: 'workload type name with a space at an end, a blank one, and one too long',
+    text: TASK(`${WORKLOAD('" Billing"')}${WORKLOAD('"  "')}${WORKLOAD('w'.repeat(129))}`),
     expected: [
-      `${F}:10:24: mediaConcurrencies[1].workloadTypes[0].workloadType "Billing team" may only contain letters, digits and _ . -`,
-      `${F}:11:24: mediaConcurrencies[1].workloadTypes[1].workloadType is 129 characters long; the limit is 128`,
+      `${F}:10:24: mediaConcurrencies[1].workloadTypes[0].workloadType " Billing" starts with a space; remove it`,
+      `${F}:11:24: mediaConcurrencies[1].workloadTypes[1].workloadType is blank; write the workload type's name`,
+      `${F}:12:24: mediaConcurrencies[1].workloadTypes[2].workloadType is 129 characters long; the limit is 128`,
     ],
   },
   {
@@ -540,8 +541,8 @@ environments: [dev, test]
     expect(problems(`${MINIMAL}manualAssignmentQueues:\n${manual}`)).toEqual([]);
     const workloads = Array.from({ length: LIMITS.workloadTypesPerChannel }, (_, i) => WORKLOAD(`W${i}`, 10)).join('');
     expect(problems(TASK(workloads, 'EMAIL'))).toEqual([]);
-    expect(problems(TASK(WORKLOAD('w'.repeat(WORKLOAD_TYPE_NAME.maxLength))))).toEqual([]);
-    expect(problems(TASK(WORKLOAD('Fatura_2.ödeme-ÇAĞRI')))).toEqual([]);
+    expect(problems(TASK(WORKLOAD('w'.repeat(WORKLOAD_TYPE_NAME_MAX_LENGTH))))).toEqual([]);
+    expect(problems(TASK(WORKLOAD('Fatura 2/ödeme-ÇAĞRI (night)')))).toEqual([]);
   });
 
   it.each([
