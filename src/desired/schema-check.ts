@@ -8,8 +8,7 @@ import { childPointer, pointerSegments, readablePath } from './pointer.js';
 import { closestMatches, didYouMean } from './suggest.js';
 import { tagKeyProblem } from './tag-keys.js';
 
-// Union types: `renamedFrom` is one name or a list of names, as people write it.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 const validate = ajv.compile<ProfileDocument>(schema);
 
 export interface SchemaResult {
@@ -19,7 +18,12 @@ export interface SchemaResult {
 
 export function checkSchema(value: YamlMapping, at: DocumentLocator): SchemaResult {
   if (validate(value)) return { document: value, problems: [] };
-  const errors = validate.errors ?? [];
+  return { document: null, problems: schemaProblems(validate.errors ?? [], at) };
+}
+
+/** ajv's errors for one document -> located problems, one per thing to fix. */
+export function schemaProblems(all: readonly ErrorObject[], at: DocumentLocator): InputProblem[] {
+  const { errors, problems } = resolveAlternatives(all, at);
   // A value of the wrong type also fails its enum/range checks; the type message alone says what to fix.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // A misspelt key also leaves the real key missing; "did you mean" on the typo says both at once.
@@ -28,14 +32,54 @@ export function checkSchema(value: YamlMapping, at: DocumentLocator): SchemaResu
       .filter((e) => e.keyword === 'additionalProperties')
       .flatMap((e) => closestMatches(String(e.params.additionalProperty), allowedKeys(e), 1).map((key) => `${e.instancePath}\u0000${key}`)),
   );
-  const problems: InputProblem[] = [];
   for (const error of errors) {
     if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}\u0000${String(error.params.missingProperty)}`)) continue;
     const problem = toProblem(error, at);
     if (problem !== null) problems.push(problem);
   }
-  return { document: null, problems };
+  return problems;
+}
+
+/** Does `data` have the JSON Schema type `type`? */
+function hasType(type: unknown, data: unknown): boolean {
+  switch (type) {
+    case 'string':
+      return typeof data === 'string';
+    case 'array':
+      return Array.isArray(data);
+    case 'integer':
+      return Number.isInteger(data);
+    case 'object':
+      return typeof data === 'object' && data !== null && !Array.isArray(data);
+    default:
+      return false;
+  }
+}
+
+/**
+ * `anyOf` alternatives told apart by their type (`renamedFrom`: one name or a list). ajv reports every
+ * alternative that failed; only the one of the type written says what to fix, and when no type matches, the
+ * message is "one or the other". Returns the errors left to translate and the problems already said.
+ */
+function resolveAlternatives(errors: readonly ErrorObject[], at: DocumentLocator): { errors: ErrorObject[]; problems: InputProblem[] } {
+  const ignored: string[] = [];
+  const problems: InputProblem[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf') continue;
+    const branches: unknown[] = Array.isArray(error.schema) ? error.schema : [];
+    const types = branches.map((branch) => (typeof branch === 'object' && branch !== null && 'type' in branch ? branch.type : undefined));
+    const written = types.findIndex((type) => hasType(type, error.data));
+    types.forEach((_, index) => {
+      if (index !== written) ignored.push(`${error.schemaPath}/${index}/`);
+    });
+    if (written === -1) {
+      const message = `${readablePath(error.instancePath)} must be ${types.map(expectedType).join(' or ')}, not ${describeValue(error.data)}`;
+      problems.push({ ...at.value(error.instancePath), message });
+    }
+  }
+  const kept = errors.filter((e) => e.keyword !== 'anyOf' && !ignored.some((prefix) => e.schemaPath.startsWith(prefix)));
+  return { errors: kept, problems };
 }
 
 function describeValue(value: unknown): string {
@@ -56,7 +100,6 @@ function describeValue(value: unknown): string {
 }
 
 function expectedType(type: unknown): string {
-  if (Array.isArray(type)) return type.map(expectedType).join(' or ');
   switch (type) {
     case 'integer':
       return 'a whole number';

@@ -312,6 +312,11 @@ const cases: Case[] = [
     expected: [`${F}:7:14: renamedFrom must be a string or a list, not a number (5)`],
   },
   {
+    rule: 'renamedFrom listing a number',
+    text: `${MINIMAL}renamedFrom: [5]\n`,
+    expected: [`${F}:7:15: renamedFrom[0] must be a string, not a number (5); quote it if it is meant as text: "5"`],
+  },
+  {
     rule: 'renamedFrom an empty list',
     text: `${MINIMAL}renamedFrom: []\n`,
     expected: [`${F}:7:14: renamedFrom must list at least 1 entry`],

@@ -15,10 +15,9 @@ const model = JSON.parse(readFileSync('model/connect-routing-profiles.model.json
 function at(root: Json, ...keys: string[]): Json {
   let node: Json = root;
   for (const key of keys) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node) || !(key in node)) {
-      throw new Error(`schema has no ${keys.join('.')}`);
-    }
-    node = node[key];
+    const next: Json | undefined = Array.isArray(node) ? node[Number(key)] : typeof node === 'object' && node !== null && key in node ? node[key] : undefined;
+    if (next === undefined) throw new Error(`schema has no ${keys.join('.')}`);
+    node = next;
   }
   return node;
 }
@@ -32,7 +31,7 @@ const shape = (name: string): JsonObject => {
 
 describe('routing profile schema', () => {
   it('compiles as draft-07 under ajv strict mode', () => {
-    expect(() => new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(schema)).not.toThrow();
+    expect(() => new Ajv({ strict: true, allErrors: true }).compile(schema)).not.toThrow();
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
@@ -72,10 +71,10 @@ describe('routing profile schema', () => {
       [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'concurrency'), 'maximum', 'Concurrency', 'max'],
       [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'workloadType'), 'minLength', 'WorkloadType', 'min'],
       [property('mediaConcurrencies', '[]', 'workloadTypes'), 'maxItems', 'WorkloadTypeConcurrencies', 'max'],
-      [property('renamedFrom'), 'minLength', 'RoutingProfileName', 'min'],
-      [property('renamedFrom'), 'maxLength', 'RoutingProfileName', 'max'],
-      [property('renamedFrom', '[]'), 'minLength', 'RoutingProfileName', 'min'],
-      [property('renamedFrom', '[]'), 'maxLength', 'RoutingProfileName', 'max'],
+      [at(property('renamedFrom'), 'anyOf', '0'), 'minLength', 'RoutingProfileName', 'min'],
+      [at(property('renamedFrom'), 'anyOf', '0'), 'maxLength', 'RoutingProfileName', 'max'],
+      [at(property('renamedFrom'), 'anyOf', '1', 'items'), 'minLength', 'RoutingProfileName', 'min'],
+      [at(property('renamedFrom'), 'anyOf', '1', 'items'), 'maxLength', 'RoutingProfileName', 'max'],
     ];
     for (const [node, keyword, modelShape, constraint] of table) {
       expect({ [keyword]: at(node, keyword) }).toEqual({ [keyword]: shape(modelShape)[constraint] });
@@ -100,6 +99,7 @@ describe('routing profile schema', () => {
         for (const [name, child] of Object.entries(properties)) walk(child, `${where}.${name}`);
       }
       if (node.items !== undefined) walk(node.items, `${where}[]`);
+      if (Array.isArray(node.anyOf)) node.anyOf.forEach((alternative, index) => walk(alternative, `${where} (alternative ${index + 1})`));
       if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${where}{}`);
       if (node.propertyNames !== undefined) walk(node.propertyNames, `${where} keys`);
     };
