@@ -62,19 +62,24 @@ function formerNameLocations(profile: DesiredProfile): { name: string; location:
   }));
 }
 
+function declaration(profile: DesiredProfile): { name: string; environments?: readonly string[] } {
+  return profile.environments === undefined ? { name: profile.name } : { name: profile.name, environments: profile.environments };
+}
+
 /** One problem per conflicting declaration, at the later one, naming where the earlier one is. */
 export function duplicateNameProblems(profiles: readonly DesiredProfile[]): InputProblem[] {
   const problems: InputProblem[] = [];
-  const names = new DeclarationsByEnvironment<{ name: string; location: SourceLocation }>();
+  const names = new DeclarationsByEnvironment<{ name: string; environments?: readonly string[]; location: SourceLocation }>();
   for (const profile of profiles) {
     const here = nameLocation(profile);
-    const earlier = names.claim(lookAlikeKey(profile.name), profile.environments, { name: profile.name, location: here });
+    const earlier = names.claim(lookAlikeKey(profile.name), profile.environments, { ...declaration(profile), location: here });
     if (earlier === undefined) continue;
+    const scope = profile.environments !== undefined || earlier.environments !== undefined ? ' within an environment' : '';
     problems.push({
       ...here,
       message:
         earlier.name === profile.name
-          ? `duplicate routing profile name ${JSON.stringify(profile.name)}: also declared at ${at(earlier.location)}; names must be unique`
+          ? `duplicate routing profile name ${JSON.stringify(profile.name)}: also declared at ${at(earlier.location)}; names must be unique${scope}`
           : `routing profile name ${JSON.stringify(profile.name)} looks like ${JSON.stringify(earlier.name)} declared at ${at(earlier.location)} (equal once case, spaces at the ends and Unicode composition are set aside); rename one so people can tell them apart`,
     });
   }

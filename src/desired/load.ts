@@ -10,12 +10,9 @@ import type { DesiredProfile, DesiredState } from './types.js';
 export interface LoadOptions {
   /** Messages show paths relative to this directory when files lie under it. Default: process.cwd(). */
   cwd?: string;
-}
-
-export interface LoadDirOptions extends LoadOptions {
-  /** Folders under `dir` (absolute paths) that hold no profiles, such as overlay folders. */
+  /** loadDesired: folders (absolute paths) whose files are not profiles, such as environments' overlay folders. */
   exclude?: readonly string[];
-  /** The file-system calls of the folder walk; tests replace them. */
+  /** loadDesired: the file-system calls of the folder walk; tests replace them. */
   fs?: FolderReader;
 }
 
@@ -23,7 +20,7 @@ export interface LoadDirOptions extends LoadOptions {
  * Loads every `*.yaml` / `*.yml` under `dir` (any depth, following folder links). Throws UserInputError listing
  * every problem: of the folder walk (dangling links, link loops, unreadable folders) and of every file.
  */
-export async function loadDesired(dir: string, opts: LoadDirOptions = {}): Promise<DesiredState> {
+export async function loadDesired(dir: string, opts: LoadOptions = {}): Promise<DesiredState> {
   const found = await walkProfileFolder(dir, opts);
   return loadFiles(found.files, opts, found.problems);
 }

@@ -180,8 +180,11 @@ function toProblem(error: ErrorObject, at: DocumentLocator): InputProblem | null
       return located(`${where} must be one of ${values.join(', ')}, not ${typeof data === 'string' ? JSON.stringify(data) : describeValue(data)}${hint}`);
     }
     case 'minimum':
-    case 'maximum':
-      return located(`${where} must be between ${String(bound('minimum'))} and ${String(bound('maximum'))}, not ${String(data)}`);
+    case 'maximum': {
+      const [min, max] = [bound('minimum'), bound('maximum')];
+      if (min !== undefined && max !== undefined) return located(`${where} must be between ${String(min)} and ${String(max)}, not ${String(data)}`);
+      return located(min !== undefined ? `${where} must be at least ${String(min)}, not ${String(data)}` : `${where} must be at most ${String(max)}, not ${String(data)}`);
+    }
     case 'minLength':
       return located(`${where} must not be empty`);
     case 'maxLength':

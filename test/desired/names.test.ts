@@ -46,10 +46,10 @@ describe('names across documents', () => {
 
   it('refuses one name in documents whose environments overlap, or where one has none (every environment)', () => {
     expect(problems({ name: 'Sales', lines: 'environments: [dev, test]\n' }, { name: 'Sales', lines: 'environments: [test, prod]\n' })).toEqual([
-      'profiles/2.yaml:1:7: duplicate routing profile name "Sales": also declared at profiles/1.yaml:1:7; names must be unique',
+      'profiles/2.yaml:1:7: duplicate routing profile name "Sales": also declared at profiles/1.yaml:1:7; names must be unique within an environment',
     ]);
     expect(problems({ name: 'Sales', lines: 'environments: [dev]\n' }, { name: 'Sales' })).toEqual([
-      'profiles/2.yaml:1:7: duplicate routing profile name "Sales": also declared at profiles/1.yaml:1:7; names must be unique',
+      'profiles/2.yaml:1:7: duplicate routing profile name "Sales": also declared at profiles/1.yaml:1:7; names must be unique within an environment',
     ]);
     expect(problems({ name: 'Sales' }, { name: 'SALES', lines: 'environments: [prod]\n' })).toEqual([
       'profiles/2.yaml:1:7: routing profile name "SALES" looks like "Sales" declared at profiles/1.yaml:1:7 (equal once case, spaces at the ends and Unicode composition are set aside); rename one so people can tell them apart',
