@@ -59,7 +59,7 @@ function isMergeKey(node: YamlNode): boolean {
   return node.kind === 'scalar' && node.style === SCALAR_STYLE.PLAIN && node.tag === null && node.text === MERGE_KEY;
 }
 
-function defineOwn(target: YamlMapping, key: string, value: YamlValue): void {
+export function defineOwn(target: YamlMapping, key: string, value: YamlValue): void {
   // defineProperty rather than assignment: never invokes a setter, whatever the key is.
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,5 +1,5 @@
 // The shape of one profile document once it has passed the JSON Schema: what the schema guarantees.
-import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../vocabulary.js';
+import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior, WorkloadBehavior } from '../vocabulary.js';
 import type { SourceLocation } from './types.js';
 
 export interface ProfileDocument {
@@ -7,9 +7,18 @@ export interface ProfileDocument {
   description: string;
   defaultOutboundQueue: string;
   agentAvailabilityTimer?: AgentAvailabilityTimer;
-  mediaConcurrencies: { channel: Channel; concurrency: number; crossChannelBehavior?: CrossChannelBehavior }[];
+  mediaConcurrencies: {
+    channel: Channel;
+    concurrency: number;
+    crossChannelBehavior?: CrossChannelBehavior;
+    workloadTypes?: { workloadType: string; concurrency: number; crossChannelWorkloadBehavior: WorkloadBehavior }[];
+  }[];
   queues?: { queue: string; channel: Channel; priority: number; delay: number }[];
+  manualAssignmentQueues?: { queue: string; channel: Channel }[];
   tags?: Record<string, string>;
+  /** One former name or several, as written. */
+  renamedFrom?: string | string[];
+  environments?: string[];
 }
 
 /** Where things are in one document: values and keys by JSON pointer, falling back to the nearest ancestor. */

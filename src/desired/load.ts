@@ -2,7 +2,7 @@
 // report every problem of every file at once.
 import { UserInputError, type InputProblem } from '../errors.js';
 import { duplicateNameProblems } from './duplicate-names.js';
-import { displayPath, findProfileFiles, readProfileFile } from './files.js';
+import { byCodeUnit, displayPath, readProfileFile, reason, walkProfileFolder, type FolderReader } from './files.js';
 import { parseProfileText } from './parse-text.js';
 import { capPerFile } from './problem-cap.js';
 import type { DesiredProfile, DesiredState } from './types.js';
@@ -10,26 +10,38 @@ import type { DesiredProfile, DesiredState } from './types.js';
 export interface LoadOptions {
   /** Messages show paths relative to this directory when files lie under it. Default: process.cwd(). */
   cwd?: string;
+  /** loadDesired: folders (absolute paths) whose files are not profiles, such as environments' overlay folders. */
+  exclude?: readonly string[];
+  /** loadDesired: the file-system calls of the folder walk; tests replace them. */
+  fs?: FolderReader;
 }
 
-/** Loads every `*.yaml` / `*.yml` under `dir` (any depth). Throws UserInputError listing every problem. */
+/**
+ * Loads every `*.yaml` / `*.yml` under `dir` (any depth, following folder links). Throws UserInputError listing
+ * every problem: of the folder walk (dangling links, link loops, unreadable folders) and of every file.
+ */
 export async function loadDesired(dir: string, opts: LoadOptions = {}): Promise<DesiredState> {
-  return loadDesiredFiles(await findProfileFiles(dir), opts);
+  const found = await walkProfileFolder(dir, opts);
+  return loadFiles(found.files, opts, found.problems);
 }
 
 /** Loads the given files, in the given order, as one desired state. */
 export async function loadDesiredFiles(files: readonly string[], opts: LoadOptions = {}): Promise<DesiredState> {
+  return loadFiles(files, opts, []);
+}
+
+async function loadFiles(files: readonly string[], opts: LoadOptions, walkProblems: readonly InputProblem[]): Promise<DesiredState> {
   const cwd = opts.cwd ?? process.cwd();
   const profiles: DesiredProfile[] = [];
   const skippedFiles: string[] = [];
-  const problems: InputProblem[] = [];
-  const filesWithProblems = new Set<string>();
+  const problems: InputProblem[] = [...walkProblems];
+  const filesWithProblems = new Set<string>(walkProblems.map((p) => p.file));
 
   for (const file of files) {
     const shownAs = displayPath(file, cwd);
     const read = await readProfileFile(file, shownAs).catch((error: unknown) => ({
       ok: false as const,
-      problem: { file: shownAs, line: 1, column: 1, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` },
+      problem: { file: shownAs, line: 1, column: 1, message: `cannot read the file (${reason(error)}); make it readable, or move it out of the profiles folder` },
     }));
     if (!read.ok) {
       problems.push(read.problem);
@@ -50,7 +62,13 @@ export async function loadDesiredFiles(files: readonly string[], opts: LoadOptio
   if (problems.length > 0) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const where = filesWithProblems.size === 1 ? '1 file' : `${filesWithProblems.size} files`;
-    throw new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, files.map((f) => displayPath(f, cwd)))));
+    const order = files.map((f) => displayPath(f, cwd));
+    // Problems of the walk name folders and links, which sort among the (sorted) files by path.
+    if (walkProblems.length > 0) {
+      order.push(...walkProblems.map((p) => p.file));
+      order.sort(byCodeUnit);
+    }
+    throw new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
   }
   return { profiles, skippedFiles };
 }

@@ -61,7 +61,7 @@ function kindOf(root: YamlNode): string {
   return 'a mapping';
 }
 
-function locator(lines: LineIndex, values: Map<string, number>, keys: Map<string, number>): DocumentLocator {
+export function locator(lines: LineIndex, values: Map<string, number>, keys: Map<string, number>): DocumentLocator {
   // A pointer may name something that is not written (a missing key): fall back to the nearest ancestor.
   // Escaped segments never contain '/', so trimming at the last '/' gives the parent.
   const nearest = (pointer: string, preferred: Map<string, number>): SourceLocation => {

@@ -1,33 +1,24 @@
 // Connect's own rules that a JSON Schema cannot say (or cannot say clearly): per-channel concurrency,
-// uniqueness inside lists, the queue-channel pair quota, and characters that must not hide in names and tags.
+// uniqueness inside lists, the queue-channel pair quotas, workload types, names, reserved tag keys, and
+// characters that must not hide in names and tags.
 // These run on the raw document even when the schema failed, so every problem is reported in one go; each
 // check therefore looks at types itself and ignores what the schema already reports.
 import type { InputProblem } from '../errors.js';
-import { CHANNELS, CONCURRENCY_RANGE, LIMITS, type Channel } from '../vocabulary.js';
-import type { YamlMapping, YamlValue } from './construct.js';
+import { CONCURRENCY_RANGE, LIMITS, OWNERSHIP_TAG_KEY, type Channel } from '../vocabulary.js';
+import type { YamlMapping } from './construct.js';
 import type { DocumentLocator } from './document.js';
+import { MANUAL_ASSIGNMENT_CHANNELS, MANUAL_QUEUE_PAIRS_PER_PROFILE } from './limits.js';
 import { childPointer, readablePath } from './pointer.js';
+import { checkEnvironments, checkName, checkRenamedFrom, formerNames } from './rules-names.js';
+import { checkWorkloadTypes } from './rules-workload-types.js';
 import { PROTOTYPE_KEYS } from './tag-keys.js';
 import { findForbiddenCharacter } from './text-safety.js';
+import { entries, isChannel, isMapping, own, strings } from './yaml-value.js';
 
 type Check = (document: YamlMapping, at: DocumentLocator) => InputProblem[];
 
-function isMapping(value: YamlValue | undefined): value is YamlMapping {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function entries(value: YamlValue | undefined): [number, YamlMapping][] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index): [number, YamlMapping][] => (isMapping(item) ? [[index, item]] : []));
-}
-
-function isChannel(value: YamlValue | undefined): value is Channel {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
-}
-
-function own(mapping: YamlMapping, key: string): YamlValue | undefined {
-  return Object.prototype.hasOwnProperty.call(mapping, key) ? mapping[key] : undefined;
-}
+/** The two lists of queue-channel pairs: routed queues and manual-assignment (Worklist) queues. */
+type QueueList = 'queues' | 'manualAssignmentQueues';
 
 const concurrencyPerChannel: Check = (document, at) =>
   entries(own(document, 'mediaConcurrencies')).flatMap(([index, entry]) => {
@@ -58,9 +49,9 @@ const oneEntryPerChannel: Check = (document, at) => {
   });
 };
 
-const oneEntryPerQueueAndChannel: Check = (document, at) => {
+const oneEntryPerQueueAndChannel = (list: QueueList): Check => (document, at) => {
   const first = new Map<string, number>();
-  return entries(own(document, 'queues')).flatMap(([index, entry]) => {
+  return entries(own(document, list)).flatMap(([index, entry]) => {
     const queue = own(entry, 'queue');
     const channel = own(entry, 'channel');
     if (typeof queue !== 'string' || !isChannel(channel)) return [];
@@ -70,19 +61,27 @@ const oneEntryPerQueueAndChannel: Check = (document, at) => {
       first.set(identity, index);
       return [];
     }
-    const pointer = `/queues/${index}/queue`;
-    const line = at.value(`/queues/${earlier}/queue`).line;
-    return [{ ...at.value(pointer), message: `${readablePath(`/queues/${index}`)}: queue ${JSON.stringify(queue)} on channel ${channel} is listed twice (first on line ${line}); give one entry per queue and channel` }];
+    const pointer = `/${list}/${index}/queue`;
+    const line = at.value(`/${list}/${earlier}/queue`).line;
+    return [{ ...at.value(pointer), message: `${readablePath(`/${list}/${index}`)}: queue ${JSON.stringify(queue)} on channel ${channel} is listed twice (first on line ${line}); give one entry per queue and channel` }];
   });
 };
 
-const queueChannelPairQuota: Check = (document, at) => {
-  const queues = own(document, 'queues');
-  const limit = LIMITS.queueChannelPairsPerProfile;
+/** `whose` says whose limit it is: Connect's published quota, or ours where none is published. */
+const queueChannelPairQuota = (list: QueueList, limit: number, whose: (limit: number) => string): Check => (document, at) => {
+  const queues = own(document, list);
   if (!Array.isArray(queues) || queues.length <= limit) return [];
-  const pointer = `/queues/${limit}`;
-  return [{ ...at.value(pointer), message: `queues lists ${queues.length} queue-channel pairs; Connect allows at most ${limit} per routing profile (this is entry ${limit + 1})` }];
+  const pointer = `/${list}/${limit}`;
+  return [{ ...at.value(pointer), message: `${list} lists ${queues.length} queue-channel pairs; ${whose(limit)} (this is entry ${limit + 1})` }];
 };
+
+const manualQueueChannels: Check = (document, at) =>
+  entries(own(document, 'manualAssignmentQueues')).flatMap(([index, entry]) => {
+    const channel = own(entry, 'channel');
+    if (!isChannel(channel) || MANUAL_ASSIGNMENT_CHANNELS.includes(channel)) return [];
+    const pointer = `/manualAssignmentQueues/${index}/channel`;
+    return [{ ...at.value(pointer), message: `${readablePath(pointer)}: ${channel} queues cannot be assigned manually (allowed: ${MANUAL_ASSIGNMENT_CHANNELS.join(', ')})` }];
+  });
 
 /** The strings a person reads and compares: names, descriptions, queue references and tags. */
 function readableStrings(document: YamlMapping): { pointer: string; value: string; isKey: boolean }[] {
@@ -91,9 +90,22 @@ function readableStrings(document: YamlMapping): { pointer: string; value: strin
     const value = own(document, key);
     if (typeof value === 'string') found.push({ pointer: `/${key}`, value, isKey: false });
   }
-  for (const [index, entry] of entries(own(document, 'queues'))) {
-    const queue = own(entry, 'queue');
-    if (typeof queue === 'string') found.push({ pointer: `/queues/${index}/queue`, value: queue, isKey: false });
+  for (const list of ['queues', 'manualAssignmentQueues'] as const) {
+    for (const [index, entry] of entries(own(document, list))) {
+      const queue = own(entry, 'queue');
+      if (typeof queue === 'string') found.push({ pointer: `/${list}/${index}/queue`, value: queue, isKey: false });
+    }
+  }
+  for (const [index, entry] of entries(own(document, 'mediaConcurrencies'))) {
+    for (const [position, workload] of entries(own(entry, 'workloadTypes'))) {
+      const name = own(workload, 'workloadType');
+      const pointer = `/mediaConcurrencies/${index}/workloadTypes/${position}/workloadType`;
+      if (typeof name === 'string') found.push({ pointer, value: name, isKey: false });
+    }
+  }
+  for (const { pointer, name } of formerNames(own(document, 'renamedFrom'))) found.push({ pointer, value: name, isKey: false });
+  for (const [index, environment] of strings(own(document, 'environments'))) {
+    found.push({ pointer: `/environments/${index}`, value: environment, isKey: false });
   }
   const tags = own(document, 'tags');
   if (isMapping(tags)) {
@@ -112,7 +124,8 @@ const noHiddenCharacters: Check = (document, at) =>
     if (found === undefined) return [];
     const what = isKey ? `tag key ${JSON.stringify(value)}` : readablePath(pointer);
     const location = isKey ? at.key(pointer) : at.value(pointer);
-    return [{ ...location, message: `${what} contains ${found.description} at character ${found.index + 1}; control, bidirectional and invisible characters are not allowed (write it on one line, in plain text)` }];
+    const rule = found.allowedWhere ?? 'control, bidirectional and invisible characters are not allowed (write it on one line, in plain text)';
+    return [{ ...location, message: `${what} contains ${found.description} at character ${found.index + 1}; ${rule}` }];
   });
 
 const noPrototypeTagKeys: Check = (document, at) => {
@@ -123,13 +136,32 @@ const noPrototypeTagKeys: Check = (document, at) => {
     .map((key) => ({ ...at.key(childPointer('/tags', key)), message: `tag key ${JSON.stringify(key)} is reserved (it names a built-in object member, which tools reading tags can mistake for their own); rename it` }));
 };
 
+/** The ownership mark is apply's to set (when prune is on); a file that set it could claim or disown a profile. */
+const noOwnershipTag: Check = (document, at) => {
+  const tags = own(document, 'tags');
+  if (!isMapping(tags) || own(tags, OWNERSHIP_TAG_KEY) === undefined) return [];
+  return [{ ...at.key(childPointer('/tags', OWNERSHIP_TAG_KEY)), message: `tag key ${JSON.stringify(OWNERSHIP_TAG_KEY)} is reserved: connect-gitops sets it on the profiles it manages when prune is on (its value is the owner in connect-gitops.yaml); remove it` }];
+};
+
 const CHECKS: readonly Check[] = [
+  checkName,
   concurrencyPerChannel,
   oneEntryPerChannel,
-  oneEntryPerQueueAndChannel,
-  queueChannelPairQuota,
+  checkWorkloadTypes,
+  oneEntryPerQueueAndChannel('queues'),
+  queueChannelPairQuota('queues', LIMITS.queueChannelPairsPerProfile, (limit) => `Connect allows at most ${limit} per routing profile`),
+  manualQueueChannels,
+  oneEntryPerQueueAndChannel('manualAssignmentQueues'),
+  queueChannelPairQuota(
+    'manualAssignmentQueues',
+    MANUAL_QUEUE_PAIRS_PER_PROFILE,
+    (limit) => `at most ${limit} are accepted per routing profile (Connect publishes no quota for them; this is the one for queues)`,
+  ),
+  checkRenamedFrom,
+  checkEnvironments,
   noHiddenCharacters,
   noPrototypeTagKeys,
+  noOwnershipTag,
 ];
 
 export function checkConnectRules(document: YamlMapping, at: DocumentLocator): InputProblem[] {

@@ -28,8 +28,20 @@ const NAMED: ReadonlyMap<number, string> = new Map([
   [0xfeff, 'ZERO WIDTH NO-BREAK SPACE'],
 ]);
 
+const ZERO_WIDTH_NON_JOINER = 0x200c;
+const ZERO_WIDTH_JOINER = 0x200d;
+
 function isForbidden(codePoint: number): boolean {
   return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || NAMED.has(codePoint);
+}
+
+/**
+ * ZWNJ and ZWJ are part of how Indic and Arabic-script words are spelt (Persian writes ZWNJ inside ordinary
+ * words) and of emoji sequences, so they are allowed where they do that work: between two characters outside
+ * ASCII. Next to ASCII, or at either end, they change nothing on screen and only make two names differ unseen.
+ */
+function isJoinerAtWork(previous: number | undefined, next: number | undefined): boolean {
+  return previous !== undefined && next !== undefined && previous > 0x7f && next > 0x7f && !isForbidden(previous) && !isForbidden(next);
 }
 
 export interface ForbiddenCharacter {
@@ -37,19 +49,25 @@ export interface ForbiddenCharacter {
   index: number;
   /** `U+202E (RIGHT-TO-LEFT OVERRIDE)`. */
   description: string;
+  /** Where the character would be allowed, when it sometimes is. */
+  allowedWhere?: string;
 }
 
 /** The first control, bidirectional or invisible formatting character in `value`, if any. */
 export function findForbiddenCharacter(value: string): ForbiddenCharacter | undefined {
-  let index = 0;
-  for (const char of value) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    if (isForbidden(codePoint)) {
-      const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-      const name = NAMED.get(codePoint) ?? 'control character';
-      return { index, description: `U+${hex} (${name})` };
-    }
-    index++;
+  const codePoints = Array.from(value, (char) => char.codePointAt(0) ?? 0);
+  for (let index = 0; index < codePoints.length; index++) {
+    const codePoint = codePoints[index];
+    if (!isForbidden(codePoint)) continue;
+    const isJoiner = codePoint === ZERO_WIDTH_JOINER || codePoint === ZERO_WIDTH_NON_JOINER;
+    if (isJoiner && isJoinerAtWork(codePoints[index - 1], codePoints[index + 1])) continue;
+    const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+    const name = NAMED.get(codePoint) ?? 'control character';
+    return {
+      index,
+      description: `U+${hex} (${name})`,
+      ...(isJoiner ? { allowedWhere: 'joiners are allowed only between two non-ASCII characters, as in Indic and Arabic scripts and emoji sequences' } : {}),
+    };
   }
   return undefined;
 }

@@ -16,6 +16,15 @@ export function toDesiredProfile(
       channel: entry.channel,
       concurrency: entry.concurrency,
       ...(entry.crossChannelBehavior === undefined ? {} : { crossChannelBehavior: entry.crossChannelBehavior }),
+      ...(entry.workloadTypes === undefined
+        ? {}
+        : {
+            workloadTypes: entry.workloadTypes.map((w) => ({
+              workloadType: w.workloadType,
+              concurrency: w.concurrency,
+              crossChannelWorkloadBehavior: w.crossChannelWorkloadBehavior,
+            })),
+          }),
     })),
     source,
     locations,
@@ -29,9 +38,16 @@ export function toDesiredProfile(
       delay: q.delay,
     }));
   }
+  if (document.manualAssignmentQueues !== undefined) {
+    profile.manualAssignmentQueues = document.manualAssignmentQueues.map((q) => ({ queue: q.queue, channel: q.channel }));
+  }
   if (document.tags !== undefined) {
     // fromEntries defines own properties, so no key can reach a prototype (keys were checked anyway).
     profile.tags = Object.fromEntries(Object.entries(document.tags));
   }
+  if (document.renamedFrom !== undefined) {
+    profile.renamedFrom = typeof document.renamedFrom === 'string' ? [document.renamedFrom] : [...document.renamedFrom];
+  }
+  if (document.environments !== undefined) profile.environments = [...document.environments];
   return profile;
 }

@@ -1,5 +1,7 @@
 // Every file (or folder) under test/fixtures/invalid must be refused with a UserInputError whose problems all
-// carry a file and a line, quickly, and mention what the fixture's `# expect:` lines say.
+// carry a file and a line, quickly, and mention what the fixture's `# expect:` lines say. An expectation that
+// starts with `line:column: ` is a whole problem of that file, exactly as printed after the file name; any
+// other is a piece of some printed problem.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +41,7 @@ describe('invalid corpus', () => {
   it.each(entries)('%s is refused with located problems', async (name) => {
     const entry = path.join(CORPUS, name);
     const files = filesUnder(entry);
-    const expected = files.flatMap(expectations);
+    const expected = files.flatMap((file) => expectations(file).map((text) => ({ file: path.relative(process.cwd(), file), text })));
     expect(expected.length, 'every fixture file starts with "# expect: ..."').toBeGreaterThanOrEqual(files.length);
 
     const started = performance.now();
@@ -58,7 +60,10 @@ describe('invalid corpus', () => {
       expect(problem.column).toBeGreaterThanOrEqual(1);
       expect(problem.message).not.toMatch(/\n\s+at /); // never a stack trace
     }
-    const messages = problems.map((p) => p.message).join('\n');
-    for (const substring of expected) expect(messages).toContain(substring);
+    const printed = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    for (const { file, text } of expected) {
+      if (/^\d+:\d+: /.test(text)) expect(printed).toContain(`${file}:${text}`);
+      else expect(printed.join('\n')).toContain(text);
+    }
   });
 });

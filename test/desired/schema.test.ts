@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv/dist/ajv.js';
 import { describe, expect, it } from 'vitest';
-import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CROSS_CHANNEL_BEHAVIORS, LIMITS } from '../../src/vocabulary.js';
+import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CROSS_CHANNEL_BEHAVIORS, LIMITS, WORKLOAD_BEHAVIORS } from '../../src/vocabulary.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -15,10 +15,9 @@ const model = JSON.parse(readFileSync('model/connect-routing-profiles.model.json
 function at(root: Json, ...keys: string[]): Json {
   let node: Json = root;
   for (const key of keys) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node) || !(key in node)) {
-      throw new Error(`schema has no ${keys.join('.')}`);
-    }
-    node = node[key];
+    const next: Json | undefined = Array.isArray(node) ? node[Number(key)] : typeof node === 'object' && node !== null && key in node ? node[key] : undefined;
+    if (next === undefined) throw new Error(`schema has no ${keys.join('.')}`);
+    node = next;
   }
   return node;
 }
@@ -42,6 +41,8 @@ describe('routing profile schema', () => {
       [at(property('queues', '[]', 'channel'), 'enum'), CHANNELS, 'Channel'],
       [at(property('mediaConcurrencies', '[]', 'crossChannelBehavior'), 'enum'), CROSS_CHANNEL_BEHAVIORS, 'BehaviorType'],
       [at(property('agentAvailabilityTimer'), 'enum'), AGENT_AVAILABILITY_TIMERS, 'AgentAvailabilityTimer'],
+      [at(property('manualAssignmentQueues', '[]', 'channel'), 'enum'), CHANNELS, 'Channel'],
+      [at(property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'crossChannelWorkloadBehavior'), 'enum'), WORKLOAD_BEHAVIORS, 'ChannelWorkloadBehaviorType'],
     ];
     for (const [inSchema, inVocabulary, modelShape] of table) {
       expect(inSchema).toEqual([...inVocabulary]);
@@ -66,12 +67,21 @@ describe('routing profile schema', () => {
       [at(property('tags'), 'propertyNames'), 'pattern', 'TagKey', 'pattern'],
       [at(property('tags'), 'additionalProperties'), 'maxLength', 'TagValue', 'max'],
       [property('tags'), 'maxProperties', 'TagMap', 'max'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'concurrency'), 'minimum', 'Concurrency', 'min'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'concurrency'), 'maximum', 'Concurrency', 'max'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes', '[]', 'workloadType'), 'minLength', 'WorkloadType', 'min'],
+      [property('mediaConcurrencies', '[]', 'workloadTypes'), 'maxItems', 'WorkloadTypeConcurrencies', 'max'],
+      [at(property('renamedFrom'), 'anyOf', '0'), 'minLength', 'RoutingProfileName', 'min'],
+      [at(property('renamedFrom'), 'anyOf', '0'), 'maxLength', 'RoutingProfileName', 'max'],
+      [at(property('renamedFrom'), 'anyOf', '1', 'items'), 'minLength', 'RoutingProfileName', 'min'],
+      [at(property('renamedFrom'), 'anyOf', '1', 'items'), 'maxLength', 'RoutingProfileName', 'max'],
     ];
     for (const [node, keyword, modelShape, constraint] of table) {
       expect({ [keyword]: at(node, keyword) }).toEqual({ [keyword]: shape(modelShape)[constraint] });
     }
     expect(at(property('queues'), 'maxItems')).toBe(LIMITS.queueChannelPairsPerProfile);
     expect(at(property('tags'), 'maxProperties')).toBe(LIMITS.tagsPerResource);
+    expect(at(property('mediaConcurrencies', '[]', 'workloadTypes'), 'maxItems')).toBe(LIMITS.workloadTypesPerChannel);
   });
 
   it('describes every property and closes every object', () => {
@@ -89,6 +99,7 @@ describe('routing profile schema', () => {
         for (const [name, child] of Object.entries(properties)) walk(child, `${where}.${name}`);
       }
       if (node.items !== undefined) walk(node.items, `${where}[]`);
+      if (Array.isArray(node.anyOf)) node.anyOf.forEach((alternative, index) => walk(alternative, `${where} (alternative ${index + 1})`));
       if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${where}{}`);
       if (node.propertyNames !== undefined) walk(node.propertyNames, `${where} keys`);
     };

@@ -65,4 +65,13 @@ describe('valid variants', () => {
       path.join(VALID, 'skipped', 'markers-only.yaml'),
     ]);
   });
+
+  it('loads one name in documents whose environments do not overlap as one profile per document', async () => {
+    const { profiles } = await loadDesired(path.join(VALID, 'environments'));
+    expect(profiles.map((p) => [p.name, p.environments, p.renamedFrom])).toEqual([
+      ['Sales', ['dev', 'test'], undefined],
+      ['Sales', ['prod'], ['Sales Team']],
+      ['SALES', ['staging'], ['Sales Team']],
+    ]);
+  });
 });
