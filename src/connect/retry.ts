@@ -1,11 +1,32 @@
 // Our retry policy. The SDK's own retries are off (maxAttempts: 1) because its standard strategy retries
 // CreateRoutingProfile's LimitExceededException (a resource quota, wire-protocol §5) and resends
 // non-idempotent writes after a lost answer; and its client-wide retry quota is invisible to our statistics.
+//
+// Two counts, because the two kinds of failure mean different things. A throttled attempt was refused before
+// any work (429), so repeating it is always safe; it says "slower", and the answer to that is the adaptive
+// pacing in adaptive-rate.ts, which stretches the wait for the next token. A 5xx or a lost connection says
+// "something broke", and a handful of attempts is enough to tell a blip from an outage.
 
-/** First try plus five retries. With pacing in front, more than one retry is already unusual. */
+/** Attempts for a failure that is not throttling (5xx, a connection lost on an idempotent call), writes. */
 export const MAX_ATTEMPTS = 6;
-/** No retry is started once this much time has passed since the first attempt of a call. */
+/** Throttled answers one write may meet before it is reported as failed. */
+export const MAX_THROTTLED_ATTEMPTS = 12;
+/**
+ * No retry is started once this much time has been spent failing on one call: the requests that failed and the
+ * backoff after them. Time spent waiting for a token is not counted: that is our own pacing, slowed on purpose
+ * when Connect throttles, not Connect failing.
+ */
 export const RETRY_BUDGET_MS = 60_000;
+
+/**
+ * Reads are idempotent, and a read that gives up aborts the whole run before any write (a re-run repeats every
+ * read), so they get more: 0.34^20 (30 % throttled, then 5 % of the rest a 500) is below 1e-9 per read, and the
+ * 5-minute budget is what 20 throttles cost at the 20 s backoff cap.
+ */
+export const READ_MAX_ATTEMPTS = 8;
+export const READ_MAX_THROTTLED_ATTEMPTS = 20;
+export const READ_RETRY_BUDGET_MS = 300_000;
+
 /** Backoff bases, as in the SDK's standard strategy: throttling backs off harder than a transient 5xx. */
 export const THROTTLING_BACKOFF_BASE_MS = 1_000;
 export const TRANSIENT_BACKOFF_BASE_MS = 100;
@@ -13,11 +34,20 @@ export const TRANSIENT_BACKOFF_BASE_MS = 100;
 export const MAX_BACKOFF_MS = 20_000;
 
 export interface RetryPolicy {
+  /** Attempts for failures other than throttling. */
   maxAttempts: number;
+  /** Throttled attempts tolerated before giving up. */
+  maxThrottledAttempts: number;
+  /** Time spent failing (failed requests and backoff, not pacing waits) after which no retry starts. */
   budgetMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: MAX_ATTEMPTS, budgetMs: RETRY_BUDGET_MS };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: MAX_ATTEMPTS, maxThrottledAttempts: MAX_THROTTLED_ATTEMPTS, budgetMs: RETRY_BUDGET_MS };
+export const READ_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: READ_MAX_ATTEMPTS,
+  maxThrottledAttempts: READ_MAX_THROTTLED_ATTEMPTS,
+  budgetMs: READ_RETRY_BUDGET_MS,
+};
 
 /**
  * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"):

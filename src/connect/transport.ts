@@ -1,16 +1,18 @@
 // Every Connect request goes through here: wait for the operation's token, take a concurrency slot, send,
 // classify a failure, retry within the budget, and count. Reads and writes share one transport per run so
 // the concurrency bound and the statistics cover the whole run.
+import { AdaptiveRate } from './adaptive-rate.js';
 import type { ConnectCommand } from './commands.js';
 import { systemClock, type Clock } from './clock.js';
-import { NotSentError, OutcomeUnknownError, toAwsError } from './errors.js';
+import { NotSentError, OutcomeUnknownError, toAwsError, UnreachableError } from './errors.js';
 import { classifyFailure, type AttemptFailure } from './failure.js';
 import { Semaphore } from './limiter.js';
-import { NON_IDEMPOTENT_OPERATIONS, type ConnectOperation } from './operations.js';
+import { isReadOperation, NON_IDEMPOTENT_OPERATIONS, type ConnectOperation } from './operations.js';
 import { defaultQuotaFor, type RateQuota } from './quotas.js';
 import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
+  READ_RETRY_POLICY,
   THROTTLING_BACKOFF_BASE_MS,
   TRANSIENT_BACKOFF_BASE_MS,
   type RetryPolicy,
@@ -60,6 +62,7 @@ export interface TransportOptions {
   /** Per-operation overrides for accounts with raised (or lowered) API quotas. */
   quotas?: Partial<Record<string, RateQuota>>;
   concurrency?: number;
+  /** Overrides both the read and the write policy (retry.ts). */
   retry?: Partial<RetryPolicy>;
   clock?: Clock;
   /** For jitter; injectable so tests are deterministic. */
@@ -77,11 +80,14 @@ export interface CallContext {
 
 export class PacedTransport {
   readonly stats: RequestStats;
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets = new Map<string, { bucket: TokenBucket; rate: AdaptiveRate }>();
   private readonly slots: Semaphore;
   private readonly clock: Clock;
   private readonly random: () => number;
-  private readonly policy: RetryPolicy;
+  private readonly readPolicy: RetryPolicy;
+  private readonly writePolicy: RetryPolicy;
+  /** Set once Connect is found unreachable: from then on nothing is sent (the run is over). */
+  private unreachableFailure?: AttemptFailure;
 
   constructor(
     private readonly client: CommandSender,
@@ -91,7 +97,8 @@ export class PacedTransport {
     this.slots = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.readPolicy = { ...READ_RETRY_POLICY, ...options.retry };
+    this.writePolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
   /** The account quota assumed for an operation: the override, else Connect's published default. */
@@ -99,23 +106,52 @@ export class PacedTransport {
     return this.options.quotas?.[operation] ?? defaultQuotaFor(operation);
   }
 
-  /** The bucket for an operation, sized a little under its quota (pacingQuota). */
+  /** The bucket for an operation, sized a little under its quota (pacingQuota), its rate adapted to throttles. */
   bucketFor(operation: ConnectOperation): TokenBucket {
-    let bucket = this.buckets.get(operation);
-    if (!bucket) {
-      bucket = new TokenBucket(pacingQuota(this.quotaFor(operation)), this.clock);
-      this.buckets.set(operation, bucket);
-    }
-    return bucket;
+    return this.paceFor(operation).bucket;
   }
 
-  /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError or NotSentError. */
+  /** True once a call found Connect unreachable (connection refused, name not found). */
+  get unreachable(): boolean {
+    return this.unreachableFailure !== undefined;
+  }
+
+  policyFor(operation: ConnectOperation): RetryPolicy {
+    return isReadOperation(operation) ? this.readPolicy : this.writePolicy;
+  }
+
+  private paceFor(operation: ConnectOperation): { bucket: TokenBucket; rate: AdaptiveRate } {
+    let pace = this.buckets.get(operation);
+    if (!pace) {
+      const quota = pacingQuota(this.quotaFor(operation));
+      const bucket = new TokenBucket(quota, this.clock);
+      pace = { bucket, rate: new AdaptiveRate(bucket, quota.ratePerSecond, this.clock) };
+      this.buckets.set(operation, pace);
+    }
+    return pace;
+  }
+
+  /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError, UnreachableError or NotSentError. */
   async execute(operation: ConnectOperation, command: ConnectCommand, ctx: CallContext = {}): Promise<unknown> {
+    const policy = this.policyFor(operation);
+    const pace = this.paceFor(operation);
     const started = this.clock.now();
+    // Time spent failing: failed requests and the backoff after them; token waits are pacing, not failure.
+    let failingMs = 0;
+    let throttled = 0;
+    let otherFailures = 0;
+    let answerLost = false;
     for (let attempt = 1; ; attempt++) {
-      await this.waitForTurn(operation, ctx.signal);
+      this.refuseIfUnreachable(operation, ctx, answerLost);
+      await this.waitForTurn(operation, pace, ctx.signal);
+      // Another call may have found Connect gone while this one waited for its turn.
+      if (this.unreachableFailure) {
+        this.slots.release();
+        this.refuseIfUnreachable(operation, ctx, answerLost);
+      }
       let failure: AttemptFailure;
       this.stats.recordAttempt(operation);
+      const sentAt = this.clock.now();
       try {
         const output = await this.client.send(command);
         // Operation and profile only: inputs may hold names a team considers internal, never credentials.
@@ -126,22 +162,37 @@ export class PacedTransport {
       } finally {
         this.slots.release();
       }
+      failingMs += this.clock.now() - sentAt;
 
-      const elapsedMs = this.clock.now() - started;
-      if (failure.kind === 'throttling') this.stats.recordThrottle();
+      const report = (): Error => toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs: this.clock.now() - started });
+      if (failure.kind === 'unreachable') {
+        this.unreachableFailure ??= failure;
+        this.options.logger?.debug({ operation, errorName: failure.errorName }, 'Connect unreachable: sending nothing more');
+        throw new UnreachableError(operation, failure, ctx.profile, answerLost);
+      }
       // Connect's LimitExceededException on create is the 500-profiles quota: retrying cannot help (README, Quotas).
       const isQuota = operation === 'CreateRoutingProfile' && failure.errorName === 'LimitExceededException';
-      if (failure.kind === 'fatal' || isQuota) throw toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs });
+      if (failure.kind === 'fatal' || isQuota) throw report();
       if (failure.kind === 'network-maybe-sent' && NON_IDEMPOTENT_OPERATIONS.has(operation)) {
         this.stats.recordOutcomeUnknown();
         throw new OutcomeUnknownError(operation, failure, ctx.profile);
       }
 
-      const base = failure.kind === 'throttling' ? THROTTLING_BACKOFF_BASE_MS : TRANSIENT_BACKOFF_BASE_MS;
-      const delay = backoffMs(attempt - 1, base, this.random);
-      if (attempt >= this.policy.maxAttempts || elapsedMs + delay > this.policy.budgetMs) {
-        throw toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs });
+      if (failure.kind === 'network-maybe-sent') answerLost = true;
+      let delay: number;
+      if (failure.kind === 'throttling') {
+        this.stats.recordThrottle();
+        pace.rate.throttled(sentAt);
+        throttled += 1;
+        if (throttled >= policy.maxThrottledAttempts) throw report();
+        delay = backoffMs(throttled - 1, THROTTLING_BACKOFF_BASE_MS, this.random);
+      } else {
+        otherFailures += 1;
+        if (otherFailures >= policy.maxAttempts) throw report();
+        delay = backoffMs(otherFailures - 1, TRANSIENT_BACKOFF_BASE_MS, this.random);
       }
+      if (failingMs + delay > policy.budgetMs) throw report();
+      failingMs += delay;
       this.stats.recordRetry();
       this.options.logger?.debug({ operation, attempt, errorName: failure.errorName, delayMs: delay }, 'retrying Connect call');
       try {
@@ -152,11 +203,16 @@ export class PacedTransport {
     }
   }
 
+  private refuseIfUnreachable(operation: ConnectOperation, ctx: CallContext, answerLost: boolean): void {
+    if (this.unreachableFailure) throw new UnreachableError(operation, this.unreachableFailure, ctx.profile, answerLost);
+  }
+
   /** Token first, then a slot: a call waiting for its operation's token does not hold up other operations. */
-  private async waitForTurn(operation: ConnectOperation, signal: AbortSignal | undefined): Promise<void> {
+  private async waitForTurn(operation: ConnectOperation, pace: { bucket: TokenBucket; rate: AdaptiveRate }, signal: AbortSignal | undefined): Promise<void> {
     const before = this.clock.now();
     try {
-      await this.bucketFor(operation).take(signal);
+      pace.rate.beforeTake();
+      await pace.bucket.take(signal);
       await this.slots.acquire(signal);
     } catch {
       throw new NotSentError(operation);

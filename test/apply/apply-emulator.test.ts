@@ -159,9 +159,9 @@ describe('apply against the emulator (real SDK over HTTP)', () => {
     const { client, reader } = connect();
     emu.clearRequestLog();
     const live = await readLive(reader, emu.instanceArn, [
-      { name: 'P1', managesQueues: true },
-      { name: 'P2', managesQueues: false },
-      { name: 'P3', managesQueues: false },
+      { name: 'P1', managesQueues: true, managesManualQueues: false },
+      { name: 'P2', managesQueues: false, managesManualQueues: false },
+      { name: 'P3', managesQueues: false, managesManualQueues: false },
     ]);
     client.destroy();
     expect(emu.requestLog.map((r) => r.operation).sort()).toEqual(

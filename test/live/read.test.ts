@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveReader } from '../../src/connect/reader.js';
+import { AwsError } from '../../src/errors.js';
+import { collectPages, MAX_PAGES } from '../../src/live/paginate.js';
 import { readLive, readProfilesByName } from '../../src/live/read.js';
 import { FakeConnect, INSTANCE } from '../connect/support/fake-connect.js';
 import { VirtualClock } from '../connect/support/virtual-clock.js';
@@ -33,10 +35,10 @@ describe('readLive: the fewest calls', () => {
   it('3 declared of 7 live, 1 managing queues: 1 queue list + 1 search page + 3 describes + 1 queue list of a profile', async () => {
     const fake = instanceWithSeven();
     const live = await readLive(reader(fake), INSTANCE, [
-      { name: 'P2', managesQueues: true },
-      { name: 'P4', managesQueues: false },
-      { name: 'P6', managesQueues: false },
-      { name: 'Absent', managesQueues: true },
+      { name: 'P2', managesQueues: true, managesManualQueues: false },
+      { name: 'P4', managesQueues: false, managesManualQueues: false },
+      { name: 'P6', managesQueues: false, managesManualQueues: false },
+      { name: 'Absent', managesQueues: true, managesManualQueues: false },
     ]);
     expect(fake.ops().sort()).toEqual(
       ['DescribeRoutingProfile', 'DescribeRoutingProfile', 'DescribeRoutingProfile', 'ListQueues', 'ListRoutingProfileQueues', 'SearchRoutingProfiles'].sort(),
@@ -73,10 +75,10 @@ describe('readLive: the fewest calls', () => {
     expect(p1?.agentAvailabilityTimer).toBeUndefined();
   });
 
-  it('uses SearchQueues when asked, and accepts an instance ARN', async () => {
+  it('accepts an instance ARN', async () => {
     const fake = instanceWithSeven();
-    const live = await readLive(reader(fake), `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}`, [], { queueSource: 'SearchQueues' });
-    expect(fake.ops().sort()).toEqual(['SearchQueues', 'SearchRoutingProfiles']);
+    const live = await readLive(reader(fake), `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}`, []);
+    expect(fake.ops().sort()).toEqual(['ListQueues', 'SearchRoutingProfiles']);
     expect(live.instanceId).toBe(INSTANCE);
     expect(live.queues).toHaveLength(2);
   });
@@ -85,19 +87,28 @@ describe('readLive: the fewest calls', () => {
     const fake = instanceWithSeven();
     fake.pageCap = 3;
     const progress: [number, number][] = [];
-    const live = await readLive(reader(fake), INSTANCE, [{ name: 'P7', managesQueues: true }], { onProgress: (d, t) => progress.push([d, t]) });
+    const live = await readLive(reader(fake), INSTANCE, [{ name: 'P7', managesQueues: true, managesManualQueues: false }], { onProgress: (d, t) => progress.push([d, t]) });
     expect(fake.count('SearchRoutingProfiles')).toBe(3);
     expect(live.profiles.map((p) => p.name).sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
     // One declared profile that exists: progress counts profiles read in full.
     expect(progress).toEqual([[0, 1], [1, 1]]);
   });
 
-  it('stops on a repeated token instead of looping', async () => {
+  it('a repeated NextToken is an error naming the operation, never a partial inventory', async () => {
     const fake = instanceWithSeven();
     fake.stuckToken = 'same';
-    const live = await readLive(reader(fake), INSTANCE, []);
+    const err = await readLive(reader(fake), INSTANCE, []).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AwsError);
+    expect(err).toMatchObject({ operation: 'SearchRoutingProfiles', errorName: 'PaginationLoop', message: expect.stringContaining('SearchRoutingProfiles') });
     expect(fake.count('SearchRoutingProfiles')).toBe(2);
-    expect(live.profiles).toHaveLength(7);
+  });
+
+  it(`a listing still paging after ${MAX_PAGES} pages is an error naming the operation`, async () => {
+    let n = 0;
+    const endless = { items: [], nextToken: undefined as string | undefined };
+    const err = await collectPages('ListQueues', async () => ({ ...endless, nextToken: `t${++n}` })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ operation: 'ListQueues', errorName: 'PaginationLimit', message: expect.stringContaining(`${MAX_PAGES} pages`) });
+    expect(n).toBe(MAX_PAGES);
   });
 
   it('maps incomplete answers defensively', async () => {
@@ -115,7 +126,7 @@ describe('readLive: the fewest calls', () => {
         }
       },
     };
-    const live = await readLive(createLiveReader(partial), INSTANCE, [{ name: 'A', managesQueues: true }]);
+    const live = await readLive(createLiveReader(partial), INSTANCE, [{ name: 'A', managesQueues: true, managesManualQueues: false }]);
     expect(live.queues).toEqual([{ queueId: 'q1', arn: '', name: '' }]);
     expect(live.profiles).toEqual([
       {

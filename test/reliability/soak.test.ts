@@ -18,6 +18,7 @@ import { loadDesired } from '../../src/desired/load.js';
 import { resolveQueueReferences } from '../../src/desired/resolve-queues.js';
 import type { DesiredState } from '../../src/desired/types.js';
 import { startEmulator } from '../../src/emulator/index.js';
+import { declaredProfiles } from '../../src/live/declared.js';
 import { readLive } from '../../src/live/read.js';
 import { computePlan } from '../../src/plan/planner.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -73,7 +74,7 @@ afterAll(() => {
 });
 
 async function planNow(reader: LiveReader, instanceId: string, desired: DesiredState): Promise<Plan> {
-  const declared = desired.profiles.map((p) => ({ name: p.name, managesQueues: p.queues !== undefined }));
+  const declared = declaredProfiles(desired.profiles);
   const live = await readLive(reader, instanceId, declared);
   return computePlan(resolveQueueReferences(desired.profiles, live.queues), live);
 }
