@@ -88,6 +88,8 @@ export class PacedTransport {
   private readonly writePolicy: RetryPolicy;
   /** Set once Connect is found unreachable: from then on nothing is sent (the run is over). */
   private unreachableFailure?: AttemptFailure;
+  /** Wakes every call waiting for a token or a slot once Connect is unreachable, so the run stops at once. */
+  private readonly stopped = new AbortController();
 
   constructor(
     private readonly client: CommandSender,
@@ -143,7 +145,13 @@ export class PacedTransport {
     let answerLost = false;
     for (let attempt = 1; ; attempt++) {
       this.refuseIfUnreachable(operation, ctx, answerLost);
-      await this.waitForTurn(operation, pace, ctx.signal);
+      try {
+        await this.waitForTurn(operation, pace, ctx.signal);
+      } catch (e) {
+        // Woken because Connect is gone: that, not an interrupt, is why the call is not sent.
+        this.refuseIfUnreachable(operation, ctx, answerLost);
+        throw e;
+      }
       // Another call may have found Connect gone while this one waited for its turn.
       if (this.unreachableFailure) {
         this.slots.release();
@@ -167,6 +175,7 @@ export class PacedTransport {
       const report = (): Error => toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs: this.clock.now() - started });
       if (failure.kind === 'unreachable') {
         this.unreachableFailure ??= failure;
+        this.stopped.abort();
         this.options.logger?.debug({ operation, errorName: failure.errorName }, 'Connect unreachable: sending nothing more');
         throw new UnreachableError(operation, failure, ctx.profile, answerLost);
       }
@@ -210,10 +219,11 @@ export class PacedTransport {
   /** Token first, then a slot: a call waiting for its operation's token does not hold up other operations. */
   private async waitForTurn(operation: ConnectOperation, pace: { bucket: TokenBucket; rate: AdaptiveRate }, signal: AbortSignal | undefined): Promise<void> {
     const before = this.clock.now();
+    const wake = signal ? AbortSignal.any([signal, this.stopped.signal]) : this.stopped.signal;
     try {
       pace.rate.beforeTake();
-      await pace.bucket.take(signal);
-      await this.slots.acquire(signal);
+      await pace.bucket.take(wake);
+      await this.slots.acquire(wake);
     } catch {
       throw new NotSentError(operation);
     }

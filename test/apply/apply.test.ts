@@ -87,7 +87,7 @@ describe('applyPlan', () => {
     expect(created?.tags).toEqual({ team: 'x' });
     expect(result.interrupted).toBe(false);
     expect(result.changes).toEqual([
-      { name: 'New', routingProfileId: created?.id, outcome: 'done', calls: expect.arrayContaining([expect.objectContaining({ status: 'done' })]) },
+      { name: 'New', action: 'create', routingProfileId: created?.id, outcome: 'done', calls: expect.arrayContaining([expect.objectContaining({ status: 'done' })]) },
     ]);
     expect(result.changes[0]?.calls.every((c) => c.status === 'done')).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('applyPlan', () => {
     const { fake, writer, reader } = setup();
     const result = await applyPlan(plan([{ action: 'no-op', agents: 0, name: 'Same', routingProfileId: 'rp-9', diffs: [], calls: [] }]), writer, reader);
     expect(fake.log).toEqual([]);
-    expect(result.changes[0]).toEqual({ name: 'Same', routingProfileId: 'rp-9', outcome: 'unchanged', calls: [] });
+    expect(result.changes[0]).toEqual({ name: 'Same', action: 'no-op', routingProfileId: 'rp-9', outcome: 'unchanged', calls: [] });
   });
 
   it('adopts on DuplicateResourceException (waiting for Search), then associates only what is missing', async () => {
@@ -109,7 +109,8 @@ describe('applyPlan', () => {
     });
     const result = await applyPlan(plan([createChange('New', queueIds(25))]), writer, reader, { clock });
     const change = result.changes[0];
-    expect(change?.outcome).toBe('done');
+    // Counted and labelled as adopted, not as created: the profile already existed.
+    expect(change?.outcome).toBe('adopted');
     expect(change?.calls[0]).toMatchObject({ status: 'adopted', routingProfileId: existing.id });
     expect(fake.count('CreateRoutingProfile')).toBe(1);
     // Search lagged twice, then showed it.
@@ -137,7 +138,7 @@ describe('applyPlan', () => {
     const result = await applyPlan(plan([createChange('New')]), writer, reader, { clock });
     expect(fake.ops().slice(0, 4)).toEqual(['CreateRoutingProfile', 'SearchRoutingProfiles', 'CreateRoutingProfile', 'SearchRoutingProfiles']);
     expect([...fake.profiles.values()].filter((p) => p.name === 'New')).toHaveLength(1);
-    expect(result.changes[0]?.outcome).toBe('done');
+    expect(result.changes[0]?.outcome).toBe('adopted');
     expect(result.changes[0]?.calls[0]?.status).toBe('adopted');
   });
 

@@ -18,7 +18,7 @@ describe('verifyConverged', () => {
     const clock = new VirtualClock();
     let n = 0;
     const result = await verifyConverged(async () => planOf(++n < 3 ? [lagging, same] : [same]), { timeoutMs: 30_000, clock });
-    expect(result).toEqual({ converged: true, notConverged: [] });
+    expect(result).toEqual({ converged: true, notConverged: [], verification: { status: 'converged' } });
     expect(n).toBe(3);
   });
 
@@ -26,7 +26,11 @@ describe('verifyConverged', () => {
     const clock = new VirtualClock();
     let n = 0;
     const result = await verifyConverged(async () => (n++, planOf([lagging])), { timeoutMs: 5_000, clock });
-    expect(result).toEqual({ converged: false, notConverged: [{ name: 'A', fields: ['description'] }] });
+    expect(result).toEqual({
+      converged: false,
+      notConverged: [{ name: 'A', fields: ['description'] }],
+      verification: { status: 'not-converged', notConverged: [{ name: 'A', fields: ['description'] }] },
+    });
     expect(clock.now()).toBeLessThanOrEqual(5_000);
     expect(n).toBeGreaterThan(1);
   });
