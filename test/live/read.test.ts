@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { CreateRoutingProfileCommand } from '@aws-sdk/client-connect';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConnectClient } from '../../src/connect/client.js';
 import { createLiveReader } from '../../src/connect/reader.js';
 import { AwsError } from '../../src/errors.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { readCallsLowerBound } from '../../src/live/declared.js';
 import { collectPages, MAX_PAGES } from '../../src/live/paginate.js';
 import { readLive, readProfilesByName } from '../../src/live/read.js';
 import { FakeConnect, INSTANCE } from '../connect/support/fake-connect.js';
 import { VirtualClock } from '../connect/support/virtual-clock.js';
+import { clientFor } from '../emulator/helpers.js';
 
 function instanceWithSeven() {
   const fake = new FakeConnect();
@@ -160,5 +165,117 @@ describe('readProfilesByName', () => {
       { StringCondition: { FieldName: 'name', Value: 'Nope', ComparisonType: 'EXACT' } },
     ]);
     expect(fake.count('DescribeRoutingProfile')).toBe(1);
+  });
+});
+
+describe('manual-assignment queues, against the emulator over HTTP', () => {
+  let emu: RunningEmulator | undefined;
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await emu?.close();
+    emu = undefined;
+  });
+
+  /** M1 has 2 manual queues, M0 none, M2 one (but its file will not manage them); made through the real SDK. */
+  async function instance() {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
+    vi.stubEnv('AWS_SESSION_TOKEN', '');
+    vi.stubEnv('AWS_PROFILE', '');
+    emu = await startEmulator({ seed: { queues: ['Basic', 'Chat A', 'Chat B'].map((name) => ({ name })), profiles: [] } });
+    const q = new Map(emu.snapshot().queues.map((x) => [x.name, x.queueId]));
+    const admin = clientFor(emu);
+    const create = (name: string, manual: string[]) =>
+      admin.send(
+        new CreateRoutingProfileCommand({
+          InstanceId: emu?.instanceId,
+          Name: name,
+          Description: name,
+          DefaultOutboundQueueId: q.get('Basic'),
+          MediaConcurrencies: [{ Channel: 'CHAT', Concurrency: 2 }],
+          ...(manual.length ? { ManualAssignmentQueueConfigs: manual.map((m) => ({ QueueReference: { QueueId: q.get(m), Channel: 'CHAT' as const } })) } : {}),
+        }),
+      );
+    await create('M1', ['Chat A', 'Chat B']);
+    await create('M0', []);
+    await create('M2', ['Chat A']);
+    admin.destroy();
+    emu.clearRequestLog();
+    const client = createConnectClient({ region: emu.region, endpoint: emu.endpoint });
+    return { emu, client, reader: createLiveReader(client), queueId: (n: string) => q.get(n) ?? '' };
+  }
+
+  it('lists them only for declared profiles whose file states them, and only when Search counts some', async () => {
+    const { emu: e, client, reader, queueId } = await instance();
+    const declared = [
+      { name: 'M1', managesQueues: false, managesManualQueues: true },
+      { name: 'M0', managesQueues: false, managesManualQueues: true },
+      { name: 'M2', managesQueues: false, managesManualQueues: false },
+    ];
+    const live = await readLive(reader, e.instanceId, declared);
+    client.destroy();
+    const lists = e.requestLog.filter((r) => r.operation === 'ListRoutingProfileManualAssignmentQueues');
+    const m1 = live.profiles.find((p) => p.name === 'M1');
+    expect(lists.map((r) => r.input.RoutingProfileId)).toEqual([m1?.routingProfileId]);
+    expect(lists[0]?.input).toMatchObject({ MaxResults: 100 });
+    expect(m1?.manualQueues?.map((m) => [m.queueName, m.channel, m.queueId])).toEqual([
+      ['Chat A', 'CHAT', queueId('Chat A')],
+      ['Chat B', 'CHAT', queueId('Chat B')],
+    ]);
+    expect(m1?.manualQueueCount).toBe(2);
+    // Managed but empty: known to be none without a call.
+    expect(live.profiles.find((p) => p.name === 'M0')?.manualQueues).toEqual([]);
+    // Not managed: not read, so unknown rather than empty.
+    expect(live.profiles.find((p) => p.name === 'M2')?.manualQueues).toBeUndefined();
+
+    // The read took exactly the lower bound the benchmark holds it to.
+    const calls: Record<string, number> = {};
+    for (const r of e.requestLog) calls[r.operation] = (calls[r.operation] ?? 0) + 1;
+    const snapshot = e.snapshot();
+    expect(calls).toEqual(
+      readCallsLowerBound(declared, {
+        profiles: snapshot.profiles.length,
+        queues: snapshot.queues.length,
+        pairs: new Map(snapshot.profiles.map((p) => [p.name, { queues: p.queueConfigs.length, manualQueues: p.manualAssignmentQueues.length }])),
+      }),
+    );
+    expect(calls.ListRoutingProfileManualAssignmentQueues).toBe(1);
+  });
+
+  it('re-reads by name take the same flag', async () => {
+    const { emu: e, client, reader } = await instance();
+    const [m1, m0] = await readProfilesByName(reader, e.instanceId, ['M1', 'M0'], { manualQueues: true });
+    const [plain] = await readProfilesByName(reader, e.instanceId, ['M2']);
+    client.destroy();
+    expect(m1?.manualQueues).toHaveLength(2);
+    expect(m0?.manualQueues).toEqual([]);
+    expect(plain?.manualQueues).toBeUndefined();
+    expect(e.requestLog.filter((r) => r.operation === 'ListRoutingProfileManualAssignmentQueues')).toHaveLength(1);
+  });
+});
+
+describe('manual-assignment queues when Search lags behind Describe', () => {
+  it('lists them after Describe when Search counted none but Describe counts some', async () => {
+    const records = { RoutingProfileId: 'rp1', Name: 'A', MediaConcurrencies: [{ Channel: 'CHAT', Concurrency: 1 }] };
+    const sent: string[] = [];
+    const client = {
+      async send(command: { constructor: { name: string } }) {
+        sent.push(command.constructor.name.replace(/Command$/, ''));
+        switch (command.constructor.name) {
+          case 'SearchRoutingProfilesCommand':
+            return { RoutingProfiles: [{ ...records, NumberOfAssociatedManualAssignmentQueues: 0 }] };
+          case 'DescribeRoutingProfileCommand':
+            return { RoutingProfile: { ...records, NumberOfAssociatedManualAssignmentQueues: 1 } };
+          case 'ListRoutingProfileManualAssignmentQueuesCommand':
+            return { RoutingProfileManualAssignmentQueueConfigSummaryList: [{ QueueId: 'q1', QueueName: 'Q', Channel: 'CHAT' }, { QueueId: 'q1', QueueName: 'Q', Channel: 'CHAT' }] };
+          default:
+            return {};
+        }
+      },
+    };
+    const live = await readLive(createLiveReader(client), INSTANCE, [{ name: 'A', managesQueues: false, managesManualQueues: true }]);
+    expect(sent.sort()).toEqual(['DescribeRoutingProfile', 'ListQueues', 'ListRoutingProfileManualAssignmentQueues', 'SearchRoutingProfiles']);
+    // A pair listed twice (the list changed between pages) is kept once.
+    expect(live.profiles[0]?.manualQueues).toEqual([{ queueId: 'q1', queueArn: '', queueName: 'Q', channel: 'CHAT' }]);
   });
 });
