@@ -12,16 +12,17 @@ export const MAX_ATTEMPTS = 6;
 /** Throttled answers one write may meet before it is reported as failed. */
 export const MAX_THROTTLED_ATTEMPTS = 12;
 /**
- * No retry is started once this much time has been spent failing on one call: the requests that failed and the
- * backoff after them. Time spent waiting for a token is not counted: that is our own pacing, slowed on purpose
- * when Connect throttles, not Connect failing.
+ * No retry is started once one call would have spent this long backing off. Only backoff counts: the time a
+ * request takes is bounded by the request timeout and the attempt counts, and the time spent waiting for a token
+ * is our own pacing, slowed on purpose when Connect throttles, not Connect failing. 120 s is what 12 throttles
+ * cost on average with full jitter (half of 1 + 2 + 4 + 8 + 16 + 20 x 6 s, rounded up).
  */
-export const RETRY_BUDGET_MS = 60_000;
+export const RETRY_BUDGET_MS = 120_000;
 
 /**
  * Reads are idempotent, and a read that gives up aborts the whole run before any write (a re-run repeats every
- * read), so they get more: 0.34^20 (30 % throttled, then 5 % of the rest a 500) is below 1e-9 per read, and the
- * 5-minute budget is what 20 throttles cost at the 20 s backoff cap.
+ * read), so they get more: 0.3^20 (30 % of answers throttled) is below 1e-10 per read, and 5 minutes of backoff
+ * is what 20 throttles cost on average with full jitter at the 20 s cap.
  */
 export const READ_MAX_ATTEMPTS = 8;
 export const READ_MAX_THROTTLED_ATTEMPTS = 20;
@@ -38,7 +39,7 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** Throttled attempts tolerated before giving up. */
   maxThrottledAttempts: number;
-  /** Time spent failing (failed requests and backoff, not pacing waits) after which no retry starts. */
+  /** Backoff one call may spend in all (pacing waits and request time not counted) before it gives up. */
   budgetMs: number;
 }
 

@@ -138,8 +138,8 @@ export class PacedTransport {
     const policy = this.policyFor(operation);
     const pace = this.paceFor(operation);
     const started = this.clock.now();
-    // Time spent failing: failed requests and the backoff after them; token waits are pacing, not failure.
-    let failingMs = 0;
+    // Backoff slept so far: the retry budget (retry.ts). Token waits are pacing, not failure.
+    let backoffSpentMs = 0;
     let throttled = 0;
     let otherFailures = 0;
     let answerLost = false;
@@ -170,7 +170,6 @@ export class PacedTransport {
       } finally {
         this.slots.release();
       }
-      failingMs += this.clock.now() - sentAt;
 
       const report = (): Error => toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs: this.clock.now() - started });
       if (failure.kind === 'unreachable') {
@@ -200,8 +199,8 @@ export class PacedTransport {
         if (otherFailures >= policy.maxAttempts) throw report();
         delay = backoffMs(otherFailures - 1, TRANSIENT_BACKOFF_BASE_MS, this.random);
       }
-      if (failingMs + delay > policy.budgetMs) throw report();
-      failingMs += delay;
+      if (backoffSpentMs + delay > policy.budgetMs) throw report();
+      backoffSpentMs += delay;
       this.stats.recordRetry();
       this.options.logger?.debug({ operation, attempt, errorName: failure.errorName, delayMs: delay }, 'retrying Connect call');
       try {

@@ -2,6 +2,7 @@
 // adopted creates, deletes last and only after every create and update succeeded, blocked changes, and a
 // Connect that goes away mid-apply. Each test asserts what reached the emulator (its request log) and the report.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubFakeCredentials } from '../reliability/support.js';
 import { applyPlan, DEFAULT_APPLY_CONCURRENCY } from '../../src/apply/apply.js';
 import { verifyApply } from '../../src/apply/verify.js';
 import { createConnectClient } from '../../src/connect/client.js';
@@ -16,10 +17,7 @@ let emu: RunningEmulator;
 const destroy: (() => void)[] = [];
 
 beforeEach(() => {
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
-  vi.stubEnv('AWS_SESSION_TOKEN', '');
-  vi.stubEnv('AWS_PROFILE', '');
+  stubFakeCredentials();
 });
 
 afterEach(async () => {

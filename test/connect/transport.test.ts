@@ -62,7 +62,7 @@ describe('retries', () => {
     expect(fake.count('UpdateRoutingProfileName')).toBe(MAX_THROTTLED_ATTEMPTS);
   });
 
-  it('stops retrying when the time spent failing would exceed the budget; pacing waits do not count', async () => {
+  it('stops retrying when the backoff would exceed the budget; pacing waits do not count', async () => {
     const fake = new FakeConnect();
     fake.addQueue('Basic');
     const clock = new VirtualClock();

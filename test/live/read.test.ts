@@ -10,6 +10,7 @@ import { readLive, readProfilesByName } from '../../src/live/read.js';
 import { FakeConnect, INSTANCE } from '../connect/support/fake-connect.js';
 import { VirtualClock } from '../connect/support/virtual-clock.js';
 import { clientFor } from '../emulator/helpers.js';
+import { stubFakeCredentials } from '../reliability/support.js';
 
 function instanceWithSeven() {
   const fake = new FakeConnect();
@@ -178,10 +179,7 @@ describe('manual-assignment queues, against the emulator over HTTP', () => {
 
   /** M1 has 2 manual queues, M0 none, M2 one (but its file will not manage them); made through the real SDK. */
   async function instance() {
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
-    vi.stubEnv('AWS_SESSION_TOKEN', '');
-    vi.stubEnv('AWS_PROFILE', '');
+    stubFakeCredentials();
     emu = await startEmulator({ seed: { queues: ['Basic', 'Chat A', 'Chat B'].map((name) => ({ name })), profiles: [] } });
     const q = new Map(emu.snapshot().queues.map((x) => [x.name, x.queueId]));
     const admin = clientFor(emu);

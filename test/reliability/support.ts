@@ -2,10 +2,11 @@
 // every way the planner knows, an independent field-by-field comparison of the emulator's state with the files,
 // and fault counts read from the emulator's request log (the wire truth, not the client's own statistics).
 import { performance } from 'node:perf_hooks';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { Clock } from '../../src/connect/clock.js';
 import type { EmulatorStateSnapshot, RequestLogEntry, SeedProfile } from '../../src/emulator/index.js';
 import type { ProfileDoc } from '../e2e/fixtures.js';
+import { FAKE_CREDENTIALS } from '../e2e/harness.js';
 import { seededRandom } from '../../src/emulator/random.js';
 
 /**
@@ -40,6 +41,16 @@ export function fastClock(scale: number): Clock {
  */
 export function asSeed(...docs: ProfileDoc[]): SeedProfile[] {
   return docs as unknown as SeedProfile[];
+}
+
+/**
+ * In-process SDK clients read credentials through the default chain: give them fake ones, and keep the
+ * developer's own session token and profile out (undo with vi.unstubAllEnvs()).
+ */
+export function stubFakeCredentials(): void {
+  for (const [key, value] of Object.entries(FAKE_CREDENTIALS)) vi.stubEnv(key, value);
+  vi.stubEnv('AWS_SESSION_TOKEN', '');
+  vi.stubEnv('AWS_PROFILE', '');
 }
 
 /** Test data is drawn from the emulator's own seeded generator, so a seed repeats the same scenario. */
