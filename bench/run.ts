@@ -53,12 +53,10 @@ function countLog(entries: readonly RequestLogEntry[]): Record<string, OpCalls> 
 
 /** The fewest calls a plan can make (design.md, "Reading live state with the fewest calls"; src/live/declared.ts). */
 function planLowerBound(s: Scenario): Record<string, number> {
-  // Seeds written before manual-assignment queues existed have none.
-  const manual = (p: Scenario['seed']['profiles'][number]): number => ((p as { manualAssignmentQueues?: unknown[] }).manualAssignmentQueues ?? []).length;
   return readCallsLowerBound(declaredProfiles(s.desired), {
     profiles: s.seed.profiles.length,
     queues: s.seed.queues.filter((q) => q.queueType !== 'AGENT').length,
-    pairs: new Map(s.seed.profiles.map((p) => [p.name, { queues: (p.queues ?? []).length, manualQueues: manual(p) }])),
+    pairs: new Map(s.seed.profiles.map((p) => [p.name, { queues: (p.queues ?? []).length, manualQueues: (p.manualAssignmentQueues ?? []).length }])),
   });
 }
 
