@@ -49,6 +49,8 @@ export async function applyPlan(plan: Plan, writer: ConnectWriter, reader: LiveR
 
   const deletes = plan.changes.filter(isDelete);
   if (deletes.length > 0) {
+    // A blocked change was never attempted (the plan already says why, and apply exits 1 for it): it does not
+    // hold the deletes back. A failed or skipped one does: its profile may be half done.
     const unfinished = [...results.values()].filter((r) => r.outcome === 'failed' || r.outcome === 'skipped').map((r) => r.name);
     const gate =
       unfinished.length > 0
