@@ -31,9 +31,14 @@ export async function verifyApply(result: ApplyResult, replan: () => Promise<Pla
   const notRun = (reason: string): ApplyResult => ({ ...result, converged: false, notConverged: [], verification: { status: 'not-run', reason } });
   if (result.interrupted) return notRun('apply was interrupted');
   if (result.unreachable) return notRun('Connect became unreachable during apply');
-  const unfinished = new Set(result.changes.filter((c) => c.outcome === 'failed' || c.outcome === 'skipped').map((c) => c.name));
-  const verified = await verifyConverged(replan, { ...opts, unfinished });
-  return { ...result, converged: verified.converged, notConverged: verified.notConverged, verification: verified.verification };
+  // Expected to differ, so reported but never waited for: what failed, was skipped, or was blocked by the plan.
+  const unfinished = new Set(result.changes.filter((c) => c.outcome === 'failed' || c.outcome === 'skipped' || c.outcome === 'blocked').map((c) => c.name));
+  try {
+    const verified = await verifyConverged(replan, { ...opts, unfinished });
+    return { ...result, converged: verified.converged, notConverged: verified.notConverged, verification: verified.verification };
+  } catch (e) {
+    return { ...result, converged: false, notConverged: [], verification: { status: 'failed', error: failureText(e) } };
+  }
 }
 
 /** How a re-read failure reads in the report: the operation and Connect's error, as the CLI says them. */
@@ -65,12 +70,8 @@ export async function verifyConverged(
     verification: { status: 'not-converged', notConverged },
   });
   for (;;) {
-    let plan: Plan;
-    try {
-      plan = await replan();
-    } catch (e) {
-      return { converged: false, notConverged: [], verification: { status: 'failed', error: failureText(e) } };
-    }
+    // A re-read that fails is thrown to the caller (verifyApply turns it into a failed verification).
+    const plan = await replan();
     const notConverged = plan.changes
       .filter((c) => c.action !== 'no-op')
       .map((c) => ({ name: c.name, fields: c.action === 'create' ? ['(missing)'] : c.diffs.map((d) => d.field) }));

@@ -46,6 +46,21 @@ export function pacingQuota(quota: RateQuota): RateQuota {
 }
 
 /**
+ * A bucket's adaptive rate travels with the bucket: whoever draws from the bucket slows it down and lets it
+ * recover, so two transports sharing a bucket (one account's quota) share what throttling taught.
+ */
+const adaptiveRates = new WeakMap<TokenBucket, AdaptiveRate>();
+
+function adaptiveRateOf(bucket: TokenBucket, clock: Clock): AdaptiveRate {
+  let rate = adaptiveRates.get(bucket);
+  if (!rate) {
+    rate = new AdaptiveRate(bucket, bucket.quota.ratePerSecond, clock);
+    adaptiveRates.set(bucket, rate);
+  }
+  return rate;
+}
+
+/**
  * What the transport needs from the SDK client: ConnectClient satisfies it, and so does a test double that
  * inspects `command.input`. No abort signal is passed down: a request already sent is allowed to finish.
  */
@@ -80,7 +95,7 @@ export interface CallContext {
 
 export class PacedTransport {
   readonly stats: RequestStats;
-  private readonly buckets = new Map<string, { bucket: TokenBucket; rate: AdaptiveRate }>();
+  private readonly buckets = new Map<string, TokenBucket>();
   private readonly slots: Semaphore;
   private readonly clock: Clock;
   private readonly random: () => number;
@@ -110,7 +125,12 @@ export class PacedTransport {
 
   /** The bucket for an operation, sized a little under its quota (pacingQuota), its rate adapted to throttles. */
   bucketFor(operation: ConnectOperation): TokenBucket {
-    return this.paceFor(operation).bucket;
+    let bucket = this.buckets.get(operation);
+    if (!bucket) {
+      bucket = new TokenBucket(pacingQuota(this.quotaFor(operation)), this.clock);
+      this.buckets.set(operation, bucket);
+    }
+    return bucket;
   }
 
   /** True once a call found Connect unreachable (connection refused, name not found). */
@@ -123,14 +143,8 @@ export class PacedTransport {
   }
 
   private paceFor(operation: ConnectOperation): { bucket: TokenBucket; rate: AdaptiveRate } {
-    let pace = this.buckets.get(operation);
-    if (!pace) {
-      const quota = pacingQuota(this.quotaFor(operation));
-      const bucket = new TokenBucket(quota, this.clock);
-      pace = { bucket, rate: new AdaptiveRate(bucket, quota.ratePerSecond, this.clock) };
-      this.buckets.set(operation, pace);
-    }
-    return pace;
+    const bucket = this.bucketFor(operation);
+    return { bucket, rate: adaptiveRateOf(bucket, this.clock) };
   }
 
   /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError, UnreachableError or NotSentError. */
