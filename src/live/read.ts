@@ -27,10 +27,14 @@ export interface ReadLiveOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * `declared` may be a function of the profiles Search found, for a caller that learns what to read in full only
+ * from Search itself (export reads every live profile) without a second Search.
+ */
 export async function readLive(
   reader: LiveReader,
   instanceIdOrArn: string,
-  declared: readonly DeclaredProfile[],
+  declared: readonly DeclaredProfile[] | ((searched: readonly LiveProfile[]) => readonly DeclaredProfile[]),
   opts: ReadLiveOptions = {},
 ): Promise<LiveState> {
   const instanceId = instanceIdFrom(instanceIdOrArn);
@@ -44,7 +48,7 @@ export async function readLive(
 
   const byName = new Map(searched.map((p) => [p.name, p]));
   const wanted = new Map<string, Wants>();
-  for (const d of declared) {
+  for (const d of typeof declared === 'function' ? declared(searched) : declared) {
     const before = wanted.get(d.name);
     wanted.set(d.name, { queues: (before?.queues ?? false) || d.managesQueues, manualQueues: (before?.manualQueues ?? false) || d.managesManualQueues });
   }
