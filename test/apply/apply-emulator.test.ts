@@ -6,7 +6,8 @@ import { applyPlan } from '../../src/apply/apply.js';
 import { createConnectClient, transportFor } from '../../src/connect/client.js';
 import { createLiveReader } from '../../src/connect/reader.js';
 import { createConnectWriter } from '../../src/connect/writer.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
+import { startSeeded } from './support.js';
 import { readLive } from '../../src/live/read.js';
 import { CREATED_PROFILE_ARN, CREATED_PROFILE_ID, type Call, type Change, type Plan } from '../../src/plan/types.js';
 
@@ -23,22 +24,10 @@ afterEach(async () => {
   await emu?.close();
 });
 
-async function start(profiles: string[], options: Parameters<typeof startEmulator>[0] = {}) {
-  emu = await startEmulator({
-    ...options,
-    seed: {
-      queues: QUEUES.map((name) => ({ name })),
-      profiles: profiles.map((name) => ({
-        name,
-        description: 'seeded',
-        defaultOutboundQueue: 'Basic',
-        mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
-      })),
-    },
-  });
-  const queueId = new Map(emu.snapshot().queues.map((q) => [q.name, q.queueId]));
-  const profileId = new Map(emu.snapshot().profiles.map((p) => [p.name, p.routingProfileId]));
-  return { queueId: (n: string) => queueId.get(n) ?? '', profileId: (n: string) => profileId.get(n) ?? '' };
+async function start(profiles: string[], options: Omit<EmulatorOptions, 'seed'> = {}) {
+  const seeded = await startSeeded(QUEUES, profiles, options);
+  emu = seeded.emu;
+  return seeded;
 }
 
 function createChange(name: string, queueIds: string[], instanceId: string, basic: string): Change {

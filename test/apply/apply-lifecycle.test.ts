@@ -8,7 +8,8 @@ import { verifyApply } from '../../src/apply/verify.js';
 import { createConnectClient } from '../../src/connect/client.js';
 import { createLiveReader } from '../../src/connect/reader.js';
 import { createConnectWriter } from '../../src/connect/writer.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
+import { startSeeded } from './support.js';
 import { CREATED_PROFILE_ID, type Call, type Change, type Plan, type QueueReferenceInput } from '../../src/plan/types.js';
 
 const QUEUES = ['Basic', ...Array.from({ length: 14 }, (_, i) => `Q${i + 1}`)];
@@ -26,18 +27,10 @@ afterEach(async () => {
   await emu?.close();
 });
 
-async function start(profiles: string[], options: Parameters<typeof startEmulator>[0] = {}) {
-  emu = await startEmulator({
-    ...options,
-    seed: {
-      queues: QUEUES.map((name) => ({ name })),
-      profiles: profiles.map((name) => ({ name, description: 'seeded', defaultOutboundQueue: 'Basic', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }] })),
-    },
-  });
-  const state = emu.snapshot();
-  const queueIds = new Map(state.queues.map((q) => [q.name, q.queueId]));
-  const profileIds = new Map(state.profiles.map((p) => [p.name, p.routingProfileId]));
-  return { queue: (n: string) => queueIds.get(n) ?? '', profile: (n: string) => profileIds.get(n) ?? '' };
+async function start(profiles: string[], options: Omit<EmulatorOptions, 'seed'> = {}) {
+  const seeded = await startSeeded(QUEUES, profiles, options);
+  emu = seeded.emu;
+  return seeded;
 }
 
 function connect(options: Parameters<typeof createConnectClient>[0] = {}) {
@@ -93,25 +86,25 @@ describe('manual-assignment pairs', () => {
       operation: 'AssociateRoutingProfileQueues',
       input: {
         InstanceId: emu.instanceId,
-        RoutingProfileId: ids.profile('A'),
-        QueueConfigs: [{ QueueReference: ref(ids.queue('Q1'), 'VOICE'), Priority: 1, Delay: 0 }],
-        ManualAssignmentQueueConfigs: [{ QueueReference: ref(ids.queue('Q2')) }, { QueueReference: ref(ids.queue('Q3')) }],
+        RoutingProfileId: ids.profileId('A'),
+        QueueConfigs: [{ QueueReference: ref(ids.queueId('Q1'), 'VOICE'), Priority: 1, Delay: 0 }],
+        ManualAssignmentQueueConfigs: [{ QueueReference: ref(ids.queueId('Q2')) }, { QueueReference: ref(ids.queueId('Q3')) }],
       },
     };
-    const result = await applyPlan(planOf([update('A', ids.profile('A'), [call])]), writer, reader);
+    const result = await applyPlan(planOf([update('A', ids.profileId('A'), [call])]), writer, reader);
 
     expect(ops().sort()).toEqual(['AssociateRoutingProfileQueues', 'ListRoutingProfileManualAssignmentQueues', 'ListRoutingProfileQueues']);
     expect(result.changes[0]).toMatchObject({ action: 'update', outcome: 'done', calls: [{ status: 'done', note: expect.stringContaining('answer was lost') }] });
-    expect(manualPairs('A')).toEqual([`${ids.queue('Q2')}/CHAT`, `${ids.queue('Q3')}/CHAT`].sort());
+    expect(manualPairs('A')).toEqual([`${ids.queueId('Q2')}/CHAT`, `${ids.queueId('Q3')}/CHAT`].sort());
   });
 
   it('an Associate refused because some manual pairs are already there sends only the missing ones', async () => {
     const ids = await start(['A']);
     const { reader, writer } = connect();
-    const id = ids.profile('A');
+    const id = ids.profileId('A');
     const add = (queues: string[]): Call => ({
       operation: 'AssociateRoutingProfileQueues',
-      input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueConfigs: queues.map((q) => ({ QueueReference: ref(ids.queue(q)) })) },
+      input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueConfigs: queues.map((q) => ({ QueueReference: ref(ids.queueId(q)) })) },
     });
     // Q1 is already a manual queue of A (a lost answer of an earlier run, say).
     await applyPlan(planOf([update('A', id, [add(['Q1'])])]), writer, reader);
@@ -123,27 +116,27 @@ describe('manual-assignment pairs', () => {
     expect(associates[1]?.input).toEqual({
       InstanceId: emu.instanceId,
       RoutingProfileId: id,
-      ManualAssignmentQueueConfigs: [{ QueueReference: ref(ids.queue('Q2')) }, { QueueReference: ref(ids.queue('Q3')) }],
+      ManualAssignmentQueueConfigs: [{ QueueReference: ref(ids.queueId('Q2')) }, { QueueReference: ref(ids.queueId('Q3')) }],
     });
     // Only the list the call carried is re-read.
     expect(ops()).not.toContain('ListRoutingProfileQueues');
     expect(result.changes[0]?.calls[0]).toMatchObject({ status: 'done', note: expect.stringContaining('sent the 2 missing pairs') });
-    expect(manualPairs('A')).toEqual(['Q1', 'Q2', 'Q3'].map((q) => `${ids.queue(q)}/CHAT`).sort());
+    expect(manualPairs('A')).toEqual(['Q1', 'Q2', 'Q3'].map((q) => `${ids.queueId(q)}/CHAT`).sort());
   });
 
   it('a Disassociate of manual pairs whose answer was lost is re-listed and found done', async () => {
     const ids = await start(['A']);
     const { reader, writer } = connect();
-    const id = ids.profile('A');
+    const id = ids.profileId('A');
     await applyPlan(
-      planOf([update('A', id, [{ operation: 'AssociateRoutingProfileQueues', input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueConfigs: [{ QueueReference: ref(ids.queue('Q1')) }] } }])]),
+      planOf([update('A', id, [{ operation: 'AssociateRoutingProfileQueues', input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueConfigs: [{ QueueReference: ref(ids.queueId('Q1')) }] } }])]),
       writer,
       reader,
     );
     emu.setFaults({ dropAfterCommitRate: 1, dropAfterCommitOperations: ['DisassociateRoutingProfileQueues'] });
     emu.clearRequestLog();
     const result = await applyPlan(
-      planOf([update('A', id, [{ operation: 'DisassociateRoutingProfileQueues', input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueReferences: [ref(ids.queue('Q1'))] } }])]),
+      planOf([update('A', id, [{ operation: 'DisassociateRoutingProfileQueues', input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueReferences: [ref(ids.queueId('Q1'))] } }])]),
       writer,
       reader,
     );
@@ -155,7 +148,7 @@ describe('manual-assignment pairs', () => {
   it('a create with 12 manual queues whose answer was lost is adopted, labelled adopted, and only missing pairs are added', async () => {
     const ids = await start([], { faults: { dropAfterCommitRate: 1, dropAfterCommitOperations: ['CreateRoutingProfile'] } });
     const { reader, writer } = connect();
-    const manual = Array.from({ length: 12 }, (_, i) => ({ QueueReference: ref(ids.queue(`Q${i + 1}`)) }));
+    const manual = Array.from({ length: 12 }, (_, i) => ({ QueueReference: ref(ids.queueId(`Q${i + 1}`)) }));
     const change: Change = {
       action: 'create',
       agents: 0,
@@ -168,7 +161,7 @@ describe('manual-assignment pairs', () => {
             InstanceId: emu.instanceId,
             Name: 'New',
             Description: 'created',
-            DefaultOutboundQueueId: ids.queue('Basic'),
+            DefaultOutboundQueueId: ids.queueId('Basic'),
             MediaConcurrencies: [{ Channel: 'CHAT', Concurrency: 2 }],
             ManualAssignmentQueueConfigs: manual.slice(0, 10),
           },
@@ -189,7 +182,7 @@ describe('deletes', () => {
     const ids = await start(['Keep', 'Old1', 'Old2']);
     const { reader, writer } = connect();
     // The plan lists deletes last; apply must hold them back even if a plan listed them first.
-    const plan = planOf([deletion('Old1', ids.profile('Old1')), rename('Keep', ids.profile('Keep'), 'v2'), deletion('Old2', ids.profile('Old2'))]);
+    const plan = planOf([deletion('Old1', ids.profileId('Old1')), rename('Keep', ids.profileId('Keep'), 'v2'), deletion('Old2', ids.profileId('Old2'))]);
     const result = await applyPlan(plan, writer, reader);
     expect(ops()).toEqual(['UpdateRoutingProfileName', 'DeleteRoutingProfile', 'DeleteRoutingProfile']);
     expect(result.changes.map((c) => [c.name, c.action, c.outcome])).toEqual([
@@ -203,8 +196,8 @@ describe('deletes', () => {
   it('are skipped, with the reason, when a create or update failed; everything else is still done', async () => {
     const ids = await start(['Keep', 'Broken', 'Old'], { faults: { accessDeniedOperations: ['UpdateRoutingProfileAgentAvailabilityTimer'] } });
     const { reader, writer } = connect();
-    const timer: Call = { operation: 'UpdateRoutingProfileAgentAvailabilityTimer', input: { InstanceId: emu.instanceId, RoutingProfileId: ids.profile('Broken'), AgentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' } };
-    const plan = planOf([rename('Keep', ids.profile('Keep'), 'v2'), update('Broken', ids.profile('Broken'), [timer]), deletion('Old', ids.profile('Old'))]);
+    const timer: Call = { operation: 'UpdateRoutingProfileAgentAvailabilityTimer', input: { InstanceId: emu.instanceId, RoutingProfileId: ids.profileId('Broken'), AgentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' } };
+    const plan = planOf([rename('Keep', ids.profileId('Keep'), 'v2'), update('Broken', ids.profileId('Broken'), [timer]), deletion('Old', ids.profileId('Old'))]);
     const result = await applyPlan(plan, writer, reader);
     expect(ops()).not.toContain('DeleteRoutingProfile');
     expect(result.changes.map((c) => c.outcome)).toEqual(['done', 'failed', 'skipped']);
@@ -216,7 +209,7 @@ describe('deletes', () => {
   it('a delete whose answer was lost is re-read: gone means done, and it is not resent', async () => {
     const ids = await start(['Old'], { faults: { dropAfterCommitRate: 1, dropAfterCommitOperations: ['DeleteRoutingProfile'] } });
     const { reader, writer } = connect();
-    const result = await applyPlan(planOf([deletion('Old', ids.profile('Old'))]), writer, reader);
+    const result = await applyPlan(planOf([deletion('Old', ids.profileId('Old'))]), writer, reader);
     expect(emu.requestLog.map((e) => [e.operation, e.status])).toEqual([
       ['DeleteRoutingProfile', 0],
       ['DescribeRoutingProfile', 404],
@@ -227,10 +220,10 @@ describe('deletes', () => {
   it('a blocked change is reported blocked and sends nothing; the other deletes still run', async () => {
     const ids = await start(['Busy', 'Old']);
     const { reader, writer } = connect();
-    const busy: Change = { ...deletion('Busy', ids.profile('Busy')), calls: [], blocked: { associatedUsers: 3 } };
-    const result = await applyPlan(planOf([busy, deletion('Old', ids.profile('Old'))]), writer, reader);
+    const busy: Change = { ...deletion('Busy', ids.profileId('Busy')), calls: [], blocked: { associatedUsers: 3 } };
+    const result = await applyPlan(planOf([busy, deletion('Old', ids.profileId('Old'))]), writer, reader);
     expect(ops()).toEqual(['DeleteRoutingProfile']);
-    expect(emu.requestLog[0]?.input.RoutingProfileId).toBe(ids.profile('Old'));
+    expect(emu.requestLog[0]?.input.RoutingProfileId).toBe(ids.profileId('Old'));
     expect(result.changes.map((c) => [c.name, c.action, c.outcome, c.calls.length])).toEqual([
       ['Busy', 'delete', 'blocked', 0],
       ['Old', 'delete', 'done', 1],
@@ -244,7 +237,7 @@ describe('Connect unreachable', () => {
     const ids = await start(names, { quotas: 'connect-defaults' });
     const { reader, writer } = connect();
     // 24 renames at Connect's 2 requests/s: about 10 s of paced work.
-    const plan = planOf(names.map((n) => rename(n, ids.profile(n), 'v2')));
+    const plan = planOf(names.map((n) => rename(n, ids.profileId(n), 'v2')));
     const log = emu.requestLog;
     const started = Date.now();
     const applying = applyPlan(plan, writer, reader);
@@ -295,7 +288,7 @@ describe('verification', () => {
   it('a re-read that fails keeps the report and says why the verification failed', async () => {
     const ids = await start(['A']);
     const { reader, writer } = connect();
-    const result = await applyPlan(planOf([rename('A', ids.profile('A'), 'v2')]), writer, reader);
+    const result = await applyPlan(planOf([rename('A', ids.profileId('A'), 'v2')]), writer, reader);
     emu.setFaults({ accessDeniedOperations: ['SearchRoutingProfiles'] });
     const verified = await verifyApply(result, async () => {
       await reader.searchRoutingProfiles({ instanceId: emu.instanceId });
