@@ -157,10 +157,12 @@ export class PacedTransport {
     let throttled = 0;
     let otherFailures = 0;
     let answerLost = false;
+    // Waits (for a token, a slot, a backoff) end early on an interrupt, and when Connect is found unreachable.
+    const wake = ctx.signal ? AbortSignal.any([ctx.signal, this.stopped.signal]) : this.stopped.signal;
     for (let attempt = 1; ; attempt++) {
       this.refuseIfUnreachable(operation, ctx, answerLost);
       try {
-        await this.waitForTurn(operation, pace, ctx.signal);
+        await this.waitForTurn(operation, pace, wake);
       } catch (e) {
         // Woken because Connect is gone: that, not an interrupt, is why the call is not sent.
         this.refuseIfUnreachable(operation, ctx, answerLost);
@@ -218,8 +220,9 @@ export class PacedTransport {
       this.stats.recordRetry();
       this.options.logger?.debug({ operation, attempt, errorName: failure.errorName, delayMs: delay }, 'retrying Connect call');
       try {
-        await this.clock.sleep(delay, ctx.signal);
+        await this.clock.sleep(delay, wake);
       } catch {
+        this.refuseIfUnreachable(operation, ctx, answerLost);
         throw new NotSentError(operation);
       }
     }
@@ -230,9 +233,8 @@ export class PacedTransport {
   }
 
   /** Token first, then a slot: a call waiting for its operation's token does not hold up other operations. */
-  private async waitForTurn(operation: ConnectOperation, pace: { bucket: TokenBucket; rate: AdaptiveRate }, signal: AbortSignal | undefined): Promise<void> {
+  private async waitForTurn(operation: ConnectOperation, pace: { bucket: TokenBucket; rate: AdaptiveRate }, wake: AbortSignal): Promise<void> {
     const before = this.clock.now();
-    const wake = signal ? AbortSignal.any([signal, this.stopped.signal]) : this.stopped.signal;
     try {
       pace.rate.beforeTake();
       await pace.bucket.take(wake);

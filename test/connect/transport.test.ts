@@ -8,7 +8,7 @@ import { PacedTransport, pacingQuota } from '../../src/connect/transport.js';
 import { AwsError } from '../../src/errors.js';
 import type { Call } from '../../src/plan/types.js';
 import { FakeConnect, INSTANCE, connectionRefused, networkReset, sdkError, temporaryDnsFailure, throttling } from './support/fake-connect.js';
-import { VirtualClock } from './support/virtual-clock.js';
+import { ManualClock, VirtualClock } from './support/virtual-clock.js';
 
 const create: Call = {
   operation: 'CreateRoutingProfile',
@@ -130,6 +130,24 @@ describe('retries', () => {
     // Later calls, reads included, are refused without a request.
     await expect(reader.listQueues({ instanceId: INSTANCE })).rejects.toBeInstanceOf(UnreachableError);
     expect(fake.log).toHaveLength(1);
+  });
+
+  it('a call backing off after a throttle is woken at once when another finds Connect unreachable', async () => {
+    const fake = new FakeConnect();
+    fake.addQueue('Basic');
+    const clock = new ManualClock();
+    const reader = createLiveReader(new PacedTransport(fake, { clock, random: () => 0.999 }));
+    fake.faults = [
+      { operation: 'ListQueues', error: throttling },
+      { operation: 'SearchRoutingProfiles', error: connectionRefused },
+    ];
+    const backingOff = reader.listQueues({ instanceId: INSTANCE }).catch((e: unknown) => e);
+    await clock.advance(0);
+    await expect(reader.searchRoutingProfiles({ instanceId: INSTANCE })).rejects.toBeInstanceOf(UnreachableError);
+    expect(await backingOff).toBeInstanceOf(UnreachableError);
+    // No time passed: the 999 ms backoff was cut short, and ListQueues was not sent again.
+    expect(clock.now()).toBe(0);
+    expect(fake.ops()).toEqual(['ListQueues', 'SearchRoutingProfiles']);
   });
 
   it('an idempotent update whose answer was lost, then found Connect gone, says it may have been applied', async () => {
