@@ -5,6 +5,7 @@ import { createConnectClient, createLiveReader } from '../src/connect/index.js';
 import { loadDesired } from '../src/desired/load.js';
 import { resolveQueueReferences } from '../src/plan/resolve-queues.js';
 import type { ResolvedProfile } from '../src/desired/types.js';
+import { declaredProfiles } from '../src/live/declared.js';
 import { readLive } from '../src/live/read.js';
 import type { LiveState } from '../src/live/types.js';
 import { computePlan } from '../src/plan/planner.js';
@@ -51,7 +52,7 @@ export async function cpuBench(opts: { endpoint: string; region: string; instanc
   // The emulator has quotas off for this; the client's pacing is lifted too, since only CPU is measured.
   const client = createConnectClient({ region: opts.region, endpoint: opts.endpoint, quotas: scaledQuotas(10_000) });
   const desired = await loadDesired(opts.dir);
-  const declared = desired.profiles.map((p) => ({ name: p.name, managesQueues: p.queues !== undefined }));
+  const declared = declaredProfiles(desired.profiles);
   const live: LiveState = await readLive(createLiveReader(client), opts.instanceId, declared);
   client.destroy();
 

@@ -12,6 +12,7 @@ import {
 } from '../src/connect/index.js';
 import { loadDesired } from '../src/desired/load.js';
 import { resolveQueueReferences } from '../src/plan/resolve-queues.js';
+import { declaredProfiles } from '../src/live/declared.js';
 import { readLive } from '../src/live/read.js';
 import { computePlan } from '../src/plan/planner.js';
 import { cpuMsSince, scaledQuotas, usageNow, type ChildMode, type ChildResult } from './measure.js';
@@ -101,7 +102,7 @@ async function main(): Promise<ChildResult> {
     result.loadCpuMs = cpuMsSince(cpu);
 
     t = performance.now();
-    const declared = desired.profiles.map((p) => ({ name: p.name, managesQueues: p.queues !== undefined }));
+    const declared = declaredProfiles(desired.profiles);
     const live = await readLive(reader, instanceId, declared);
     result.readMs = performance.now() - t;
     result.readStats = stats.snapshot();

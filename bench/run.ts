@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { defaultQuotaFor } from '../src/connect/index.js';
 import { pacingQuota } from '../src/connect/transport.js';
 import { startEmulator, type RequestLogEntry } from '../src/emulator/index.js';
-import { LIMITS } from '../src/vocabulary.js';
+import { declaredProfiles, readCallsLowerBound } from '../src/live/declared.js';
 import { childEnvironment, median, medianBy, runChild, type ChildResult } from './measure.js';
 import { quotaBound } from './quota-bound.js';
 import { machine, renderReport, type OpCalls, type PeerRow, type ScenarioRow } from './report.js';
@@ -51,26 +51,13 @@ function countLog(entries: readonly RequestLogEntry[]): Record<string, OpCalls> 
   return out;
 }
 
-/** The fewest calls a plan can make (design.md, "Reading live state with the fewest calls"). */
+/** The fewest calls a plan can make (design.md, "Reading live state with the fewest calls"; src/live/declared.ts). */
 function planLowerBound(s: Scenario): Record<string, number> {
-  const live = s.seed.profiles;
-  const liveByName = new Map(live.map((p) => [p.name, p]));
-  const bound: Record<string, number> = {
-    // One page even when the instance is empty: that one call is how we learn it is.
-    SearchRoutingProfiles: Math.max(1, Math.ceil(live.length / LIMITS.searchPageSize)),
-    ListQueues: Math.max(1, Math.ceil(s.seed.queues.length / LIMITS.searchPageSize)),
-  };
-  let describe = 0;
-  let listQueues = 0;
-  for (const d of s.desired) {
-    const existing = liveByName.get(d.name);
-    if (!existing) continue;
-    describe += 1;
-    if (d.queues !== undefined) listQueues += Math.max(1, Math.ceil((existing.queues ?? []).length / LIMITS.listRoutingProfileQueuesPageSize));
-  }
-  if (describe > 0) bound.DescribeRoutingProfile = describe;
-  if (listQueues > 0) bound.ListRoutingProfileQueues = listQueues;
-  return bound;
+  return readCallsLowerBound(declaredProfiles(s.desired), {
+    profiles: s.seed.profiles.length,
+    queues: s.seed.queues.filter((q) => q.queueType !== 'AGENT').length,
+    pairs: new Map(s.seed.profiles.map((p) => [p.name, { queues: (p.queues ?? []).length, manualQueues: (p.manualAssignmentQueues ?? []).length }])),
+  });
 }
 
 /** What the client's own pacing allows: its buckets run a little under the quota (src/connect/transport.ts). */

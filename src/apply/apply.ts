@@ -1,5 +1,7 @@
 // Carrying out a plan: exactly its calls, in order within a change; changes are independent of each other and
-// run concurrently (the transport paces the requests). Apply returns what it did and prints nothing.
+// run concurrently (the transport paces the requests). Deletes come last, and only when every create and update
+// succeeded (design.md, "Retire"): a profile is never removed while the files' other changes are half done.
+// Apply returns what it did and prints nothing.
 import { systemClock, type Clock } from '../connect/clock.js';
 import { mapWithConcurrency } from '../connect/limiter.js';
 import type { LiveReader } from '../connect/read-types.js';
@@ -8,7 +10,8 @@ import type { Call, Change, Plan } from '../plan/types.js';
 import type { ApplyContext, ApplyLogger, ProfileState } from './context.js';
 import { DEFAULT_CONSISTENCY_TIMEOUT_MS, retryWhileNotVisible } from './consistency.js';
 import { createOrAdopt } from './create.js';
-import { INTERRUPTED, outcomeOfError } from './outcome.js';
+import { deleteProfile } from './delete.js';
+import { INTERRUPTED, outcomeOfError, unreachableReason } from './outcome.js';
 import { associate, disassociate } from './queue-pairs.js';
 import { substitute } from './substitute.js';
 import type { ApplyResult, CallOutcome, ChangeResult } from './types.js';
@@ -26,6 +29,8 @@ export interface ApplyOptions {
   clock?: Clock;
 }
 
+const isDelete = (change: Change): boolean => change.action === 'delete' && change.blocked === undefined;
+
 export async function applyPlan(plan: Plan, writer: ConnectWriter, reader: LiveReader, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const ctx: ApplyContext = {
     writer,
@@ -36,15 +41,41 @@ export async function applyPlan(plan: Plan, writer: ConnectWriter, reader: LiveR
     signal: opts.signal,
     logger: opts.logger,
   };
-  const changes = await mapWithConcurrency(plan.changes, opts.concurrency ?? DEFAULT_APPLY_CONCURRENCY, (change) => applyChange(change, ctx));
+  const concurrency = opts.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
+  const results = new Map<Change, ChangeResult>();
+
+  const firsts = plan.changes.filter((c) => !isDelete(c));
+  for (const [i, r] of (await mapWithConcurrency(firsts, concurrency, (c) => applyChange(c, ctx))).entries()) results.set(firsts[i] as Change, r);
+
+  const deletes = plan.changes.filter(isDelete);
+  if (deletes.length > 0) {
+    // A blocked change was never attempted (the plan already says why, and apply exits 1 for it): it does not
+    // hold the deletes back. A failed or skipped one does: its profile may be half done.
+    const unfinished = [...results.values()].filter((r) => r.outcome === 'failed' || r.outcome === 'skipped').map((r) => r.name);
+    const gate =
+      unfinished.length > 0
+        ? `not sent: deletes run only when every create and update succeeded, and ${unfinished.length} did not (${unfinished.map((n) => JSON.stringify(n)).join(', ')})`
+        : undefined;
+    if (gate) ctx.logger?.warn({ deletes: deletes.length, unfinished: unfinished.length }, 'skipping deletes: not every create and update succeeded');
+    const done = await mapWithConcurrency(deletes, concurrency, (c) => applyChange(c, ctx, gate));
+    for (const [i, r] of done.entries()) results.set(deletes[i] as Change, r);
+  }
+
+  const changes = plan.changes.map((c) => results.get(c) as ChangeResult);
   const interrupted = changes.some((c) => c.calls.some((o) => o.status === 'skipped' && o.reason === INTERRUPTED));
-  // `converged` is settled by the verification re-read (verify.ts), which the caller runs after apply.
-  return { changes, converged: false, notConverged: [], interrupted };
+  // `converged` and `verification` are settled by the verification re-read (verify.ts), run after apply.
+  return { changes, converged: false, notConverged: [], interrupted, ...(ctx.unreachable ? { unreachable: true } : {}) };
 }
 
-async function applyChange(change: Change, ctx: ApplyContext): Promise<ChangeResult> {
+/** `gate`: a reason every call of this change is skipped for, before anything is sent. */
+async function applyChange(change: Change, ctx: ApplyContext, gate?: string): Promise<ChangeResult> {
+  const base = { name: change.name, action: change.action };
+  if (change.blocked !== undefined) {
+    // The plan says it cannot be done (a delete of a profile agents use, another owner's profile): nothing is sent.
+    return { ...base, routingProfileId: change.routingProfileId, outcome: 'blocked', calls: [] };
+  }
   if (change.action === 'no-op' || change.calls.length === 0) {
-    return { name: change.name, routingProfileId: change.routingProfileId, outcome: 'unchanged', calls: [] };
+    return { ...base, routingProfileId: change.routingProfileId, outcome: 'unchanged', calls: [] };
   }
   const state: ProfileState = {
     name: change.name,
@@ -57,7 +88,7 @@ async function applyChange(change: Change, ctx: ApplyContext): Promise<ChangeRes
   let stopReason: string | undefined;
 
   for (const planned of change.calls) {
-    if (stopReason === undefined && ctx.signal?.aborted) stopReason = INTERRUPTED;
+    stopReason ??= ctx.signal?.aborted ? INTERRUPTED : ctx.unreachable ? unreachableReason(ctx.unreachable) : gate;
     if (stopReason !== undefined) {
       outcomes.push({ status: 'skipped', call: planned, reason: stopReason });
       continue;
@@ -74,7 +105,7 @@ async function applyChange(change: Change, ctx: ApplyContext): Promise<ChangeRes
     }
   }
 
-  return { name: change.name, routingProfileId: state.routingProfileId, outcome: changeOutcome(outcomes), calls: outcomes };
+  return { ...base, routingProfileId: state.routingProfileId, outcome: changeOutcome(outcomes), calls: outcomes };
 }
 
 async function runCall(planned: Call, state: ProfileState, ctx: ApplyContext): Promise<CallOutcome> {
@@ -88,6 +119,8 @@ async function runCall(planned: Call, state: ProfileState, ctx: ApplyContext): P
         return await associate(call, state, ctx);
       case 'DisassociateRoutingProfileQueues':
         return await disassociate(call, state, ctx);
+      case 'DeleteRoutingProfile':
+        return await deleteProfile(call, state, ctx);
       default: {
         const sent = call;
         // Set-to-value updates: the transport already retried what is retryable; here only our own new
@@ -102,12 +135,14 @@ async function runCall(planned: Call, state: ProfileState, ctx: ApplyContext): P
       }
     }
   } catch (e) {
-    return outcomeOfError(call, e, ctx.signal?.aborted ?? false);
+    return outcomeOfError(call, e, ctx);
   }
 }
 
+/** An adopted create is its own outcome: the profile existed (made elsewhere, or by our own lost attempt). */
 function changeOutcome(outcomes: CallOutcome[]): ChangeResult['outcome'] {
   if (outcomes.some((o) => o.status === 'failed')) return 'failed';
   if (outcomes.some((o) => o.status === 'skipped')) return 'skipped';
+  if (outcomes.some((o) => o.status === 'adopted')) return 'adopted';
   return 'done';
 }

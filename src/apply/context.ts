@@ -1,6 +1,7 @@
 // What every step of apply needs, and what it learns about one profile as its calls go out.
 import type { Clock } from '../connect/clock.js';
 import type { LiveReader } from '../connect/read-types.js';
+import type { UnreachableError } from '../connect/errors.js';
 import type { ConnectWriter } from '../connect/writer.js';
 
 /** pino-compatible; apply logs progress, never inputs. */
@@ -18,6 +19,8 @@ export interface ApplyContext {
   consistencyTimeoutMs: number;
   signal?: AbortSignal;
   logger?: ApplyLogger;
+  /** Set by the first call that finds Connect unreachable: every later call is skipped, not sent. */
+  unreachable?: UnreachableError;
 }
 
 export interface ProfileState {

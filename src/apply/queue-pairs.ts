@@ -1,13 +1,14 @@
-// Associate and Disassociate change a set, and Connect refuses to add a pair that is already there (or to
-// remove one that is not), so after a lost answer a resend fails because of our own success. Instead of
-// resending, re-list the profile's queues and send only the difference.
+// Associate and Disassociate change two sets (standard queue pairs and manual-assignment queue pairs; one call
+// may carry both), and Connect refuses to add a pair that is already there (or to remove one that is not), so
+// after a lost answer a resend fails because of our own success. Instead of resending, re-list the profile's
+// pairs of each kind the call carried and send only the difference.
 import { isOutcomeUnknown } from '../connect/errors.js';
-import type { QueueConfigRecord } from '../connect/read-types.js';
-import { readProfileQueues } from '../live/read.js';
+import type { ManualQueueConfigInput, QueueConfigInput, QueueReferenceInput, Call } from '../plan/types.js';
+import { readProfileManualQueues, readProfileQueues } from '../live/read.js';
 import { AwsError } from '../errors.js';
-import type { Call, QueueReferenceInput } from '../plan/types.js';
 import type { ApplyContext, ProfileState } from './context.js';
 import { isErrorNamed, retryWhileNotVisible } from './consistency.js';
+import { reconcile } from './outcome.js';
 import type { CallOutcome } from './types.js';
 
 type AssociateCall = Extract<Call, { operation: 'AssociateRoutingProfileQueues' }>;
@@ -21,49 +22,94 @@ const MAYBE_ALREADY_DONE = ['InvalidParameterException', 'InvalidRequestExceptio
 
 const pairKey = (ref: { QueueId: string; Channel: string }): string => `${ref.QueueId}/${ref.Channel}`;
 
+/** The pairs live now, of the kinds asked for (a kind not asked for is not listed: no call). */
+interface LivePairs {
+  standard: Set<string>;
+  manual: Set<string>;
+}
+
 export async function associate(call: AssociateCall, state: ProfileState, ctx: ApplyContext): Promise<CallOutcome> {
-  let configs = call.input.QueueConfigs ?? [];
+  let standard = call.input.QueueConfigs ?? [];
+  let manual = call.input.ManualAssignmentQueueConfigs ?? [];
   let note: string | undefined;
   if (state.adopted) {
     // An adopted profile may hold pairs from our own lost create (or its creator): add only what is missing.
-    const live = await listedPairs(state, ctx);
-    const missing = configs.filter((c) => !live.has(pairKey(c.QueueReference)));
-    if (missing.length === 0) return { status: 'done', call, note: 'not sent: every queue pair was already associated with the adopted profile' };
-    if (missing.length < configs.length) note = `${configs.length - missing.length} of ${configs.length} queue pairs were already associated; sent the rest`;
-    configs = missing;
+    const live = await listedPairs(state, ctx, standard.length > 0, manual.length > 0);
+    const missing = missingPairs(standard, manual, live);
+    const total = standard.length + manual.length;
+    const left = missing.standard.length + missing.manual.length;
+    if (left === 0) return { status: 'done', call, note: 'not sent: every queue pair was already associated with the adopted profile' };
+    if (left < total) note = `${total - left} of ${total} queue pairs were already associated; sent the rest`;
+    ({ standard, manual } = missing);
   }
-  const sent: AssociateCall = { ...call, input: { ...call.input, QueueConfigs: configs } };
+  const sent = associateWith(call, standard, manual);
   try {
     await send(sent, state, ctx);
     return note ? { status: 'done', call: sent, note } : { status: 'done', call: sent };
   } catch (e) {
     if (!isOutcomeUnknown(e) && !isErrorNamed(e, ...MAYBE_ALREADY_DONE)) throw e;
-    const live = await listedPairs(state, ctx);
-    const missing = configs.filter((c) => !live.has(pairKey(c.QueueReference)));
-    if (missing.length === 0) return { status: 'done', call: sent, note: 'the answer was lost; re-listed the queues: every pair is associated' };
-    // Nothing of ours is there and Connect refused: a genuine refusal, report it.
-    if (missing.length === configs.length && !isOutcomeUnknown(e)) throw e;
-    const rest: AssociateCall = { ...call, input: { ...call.input, QueueConfigs: missing } };
-    await send(rest, state, ctx);
-    return { status: 'done', call: rest, note: `re-listed the queues after ${describe(e)}; sent the ${missing.length} missing pairs` };
+    return reconcile(e, ctx, async () => {
+      const live = await listedPairs(state, ctx, standard.length > 0, manual.length > 0);
+      const missing = missingPairs(standard, manual, live);
+      const left = missing.standard.length + missing.manual.length;
+      if (left === 0) return { status: 'done', call: sent, note: 'the answer was lost; re-listed the queues: every pair is associated' };
+      // Nothing of ours is there and Connect refused: a genuine refusal, report it.
+      if (left === standard.length + manual.length && !isOutcomeUnknown(e)) throw e;
+      const rest = associateWith(call, missing.standard, missing.manual);
+      await send(rest, state, ctx);
+      return { status: 'done', call: rest, note: `re-listed the queues after ${describe(e)}; sent the ${left} missing pairs` };
+    });
   }
 }
 
 export async function disassociate(call: DisassociateCall, state: ProfileState, ctx: ApplyContext): Promise<CallOutcome> {
-  const refs = call.input.QueueReferences ?? [];
+  const standard = call.input.QueueReferences ?? [];
+  const manual = call.input.ManualAssignmentQueueReferences ?? [];
   try {
     await send(call, state, ctx);
     return { status: 'done', call };
   } catch (e) {
     if (!isOutcomeUnknown(e) && !isErrorNamed(e, ...MAYBE_ALREADY_DONE)) throw e;
-    const live = await listedPairs(state, ctx);
-    const remaining: QueueReferenceInput[] = refs.filter((r) => live.has(pairKey(r)));
-    if (remaining.length === 0) return { status: 'done', call, note: 'the answer was lost; re-listed the queues: every pair is removed' };
-    if (remaining.length === refs.length && !isOutcomeUnknown(e)) throw e;
-    const rest: DisassociateCall = { ...call, input: { ...call.input, QueueReferences: remaining } };
-    await send(rest, state, ctx);
-    return { status: 'done', call: rest, note: `re-listed the queues after ${describe(e)}; removed the ${remaining.length} remaining pairs` };
+    return reconcile(e, ctx, async () => {
+      const live = await listedPairs(state, ctx, standard.length > 0, manual.length > 0);
+      const remainingStandard: QueueReferenceInput[] = standard.filter((r) => live.standard.has(pairKey(r)));
+      const remainingManual: QueueReferenceInput[] = manual.filter((r) => live.manual.has(pairKey(r)));
+      const left = remainingStandard.length + remainingManual.length;
+      if (left === 0) return { status: 'done', call, note: 'the answer was lost; re-listed the queues: every pair is removed' };
+      if (left === standard.length + manual.length && !isOutcomeUnknown(e)) throw e;
+      const rest: DisassociateCall = {
+        ...call,
+        input: {
+          InstanceId: call.input.InstanceId,
+          RoutingProfileId: call.input.RoutingProfileId,
+          ...(remainingStandard.length > 0 ? { QueueReferences: remainingStandard } : {}),
+          ...(remainingManual.length > 0 ? { ManualAssignmentQueueReferences: remainingManual } : {}),
+        },
+      };
+      await send(rest, state, ctx);
+      return { status: 'done', call: rest, note: `re-listed the queues after ${describe(e)}; removed the ${left} remaining pairs` };
+    });
   }
+}
+
+/** The call with only these pairs; a list left empty is left out (Connect takes either list alone). */
+function associateWith(call: AssociateCall, standard: QueueConfigInput[], manual: ManualQueueConfigInput[]): AssociateCall {
+  return {
+    ...call,
+    input: {
+      InstanceId: call.input.InstanceId,
+      RoutingProfileId: call.input.RoutingProfileId,
+      ...(standard.length > 0 ? { QueueConfigs: standard } : {}),
+      ...(manual.length > 0 ? { ManualAssignmentQueueConfigs: manual } : {}),
+    },
+  };
+}
+
+function missingPairs(standard: QueueConfigInput[], manual: ManualQueueConfigInput[], live: LivePairs) {
+  return {
+    standard: standard.filter((c) => !live.standard.has(pairKey(c.QueueReference))),
+    manual: manual.filter((c) => !live.manual.has(pairKey(c.QueueReference))),
+  };
 }
 
 async function send(call: Call, state: ProfileState, ctx: ApplyContext): Promise<void> {
@@ -75,16 +121,18 @@ async function send(call: Call, state: ProfileState, ctx: ApplyContext): Promise
   });
 }
 
-async function listedPairs(state: ProfileState, ctx: ApplyContext): Promise<Set<string>> {
+async function listedPairs(state: ProfileState, ctx: ApplyContext, standard: boolean, manual: boolean): Promise<LivePairs> {
   const id = state.routingProfileId;
-  if (!id) return new Set();
-  const records: QueueConfigRecord[] = await retryWhileNotVisible(() => readProfileQueues(ctx.reader, ctx.instanceId, id, state.name, ctx.signal), {
-    fresh: state.fresh,
-    clock: ctx.clock,
-    timeoutMs: ctx.consistencyTimeoutMs,
-    signal: ctx.signal,
-  });
-  return new Set(records.flatMap((r) => (r.queueId && r.channel ? [pairKey({ QueueId: r.queueId, Channel: r.channel })] : [])));
+  if (!id) return { standard: new Set(), manual: new Set() };
+  const visible = <T>(read: () => Promise<T>): Promise<T> =>
+    retryWhileNotVisible(read, { fresh: state.fresh, clock: ctx.clock, timeoutMs: ctx.consistencyTimeoutMs, signal: ctx.signal });
+  const keys = (records: { queueId?: string; channel?: string }[]): Set<string> =>
+    new Set(records.flatMap((r) => (r.queueId && r.channel ? [pairKey({ QueueId: r.queueId, Channel: r.channel })] : [])));
+  const [standardRecords, manualRecords] = await Promise.all([
+    standard ? visible(() => readProfileQueues(ctx.reader, ctx.instanceId, id, state.name, ctx.signal)) : [],
+    manual ? visible(() => readProfileManualQueues(ctx.reader, ctx.instanceId, id, state.name, ctx.signal)) : [],
+  ]);
+  return { standard: keys(standardRecords), manual: keys(manualRecords) };
 }
 
 function describe(e: unknown): string {

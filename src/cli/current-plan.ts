@@ -3,6 +3,7 @@ import { loadDesired } from '../desired/load.js';
 import { resolveQueueReferences } from '../plan/resolve-queues.js';
 import type { DesiredState } from '../desired/types.js';
 import { readLive } from '../live/read.js';
+import { declaredProfiles } from '../live/declared.js';
 import type { LiveState } from '../live/types.js';
 import type { LiveReader } from '../connect/index.js';
 import { computePlan } from '../plan/planner.js';
@@ -40,7 +41,7 @@ export function logUndeclared(desired: DesiredState, live: LiveState, logger: Lo
 
 /** Reads only what the files manage (design.md's read strategy) and plans against it. */
 export async function planAgainstLive(desired: DesiredState, reader: LiveReader, instanceId: string): Promise<CurrentPlan> {
-  const declared = desired.profiles.map((p) => ({ name: p.name, managesQueues: p.queues !== undefined }));
+  const declared = declaredProfiles(desired.profiles);
   const progress = createProgress('Reading live state');
   let live: LiveState;
   try {

@@ -7,8 +7,8 @@ import {
   DescribeRoutingProfileCommand,
   DisassociateRoutingProfileQueuesCommand,
   ListQueuesCommand,
+  ListRoutingProfileManualAssignmentQueuesCommand,
   ListRoutingProfileQueuesCommand,
-  SearchQueuesCommand,
   SearchRoutingProfilesCommand,
   TagResourceCommand,
   UntagResourceCommand,
@@ -25,7 +25,7 @@ export const READ_COMMANDS = {
   SearchRoutingProfiles: SearchRoutingProfilesCommand,
   DescribeRoutingProfile: DescribeRoutingProfileCommand,
   ListRoutingProfileQueues: ListRoutingProfileQueuesCommand,
-  SearchQueues: SearchQueuesCommand,
+  ListRoutingProfileManualAssignmentQueues: ListRoutingProfileManualAssignmentQueuesCommand,
   ListQueues: ListQueuesCommand,
 } as const satisfies Record<ReadOperation, unknown>;
 

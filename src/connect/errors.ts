@@ -25,6 +25,29 @@ export function isOutcomeUnknown(e: unknown): e is OutcomeUnknownError {
   return e instanceof OutcomeUnknownError;
 }
 
+export const UNREACHABLE_HINT =
+  'Could not reach Connect: check the network, --endpoint-url or AWS_ENDPOINT_URL_CONNECT, and --region; then run again (a re-run converges).';
+
+/**
+ * Connect is unreachable (connection refused, name not found): nothing was sent, and the run sends nothing more
+ * (the transport refuses every later call at once). Apply reports the rest as skipped.
+ */
+export class UnreachableError extends AwsError {
+  constructor(
+    operation: ConnectOperation,
+    failure: AttemptFailure,
+    profile?: string,
+    /** An earlier attempt of the same call lost its answer: it may have taken effect before Connect went away. */
+    readonly maybeApplied = false,
+  ) {
+    super(`Connect is unreachable (${failure.errorName}: ${failure.message}); nothing more is sent`, operation, failure.errorName, UNREACHABLE_HINT, profile);
+  }
+}
+
+export function isUnreachable(e: unknown): e is UnreachableError {
+  return e instanceof UnreachableError;
+}
+
 /** Thrown instead of sending when the caller's AbortSignal fired first (SIGINT/SIGTERM during apply). */
 export class NotSentError extends Error {
   constructor(readonly operation: ConnectOperation) {
@@ -113,6 +136,8 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
       );
     case 'transient':
       return make('Connect reported an internal error; retry later (a re-run converges).', `${base}${retried}`);
+    case 'unreachable':
+      return make(UNREACHABLE_HINT);
     case 'network-maybe-sent':
     case 'network-not-sent':
       return make(
@@ -125,5 +150,5 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
 }
 
 function isProfileLevel(operation: ConnectOperation): boolean {
-  return operation !== 'SearchRoutingProfiles' && operation !== 'SearchQueues' && operation !== 'ListQueues' && operation !== 'CreateRoutingProfile';
+  return operation !== 'SearchRoutingProfiles' && operation !== 'ListQueues' && operation !== 'CreateRoutingProfile';
 }

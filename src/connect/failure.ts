@@ -12,8 +12,14 @@ export type FailureKind =
   | 'transient'
   /** The request may or may not have reached Connect (reset, hang-up, timeout). */
   | 'network-maybe-sent'
-  /** The request never left (connection refused, DNS): always safe to retry. */
+  /** The request never left (a temporary DNS failure, no route): always safe to retry. */
   | 'network-not-sent'
+  /**
+   * Connect is not there: connection refused, or its name does not resolve (design.md, "Unreachable"). Nothing
+   * was sent, and retrying would only burn time: the run stops sending. A reset connection is not this: it is
+   * how a lost answer looks (network-maybe-sent).
+   */
+  | 'unreachable'
   /** Anything else: retrying would get the same answer. */
   | 'fatal';
 
@@ -28,8 +34,10 @@ export interface AttemptFailure {
 const THROTTLING_NAMES = new Set(['ThrottlingException', 'TooManyRequestsException', 'Throttling', 'RequestLimitExceeded']);
 const TRANSIENT_NAMES = new Set(['InternalServiceException', 'ServiceUnavailableException', 'ServiceUnavailable']);
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
-/** Node socket codes where the connection failed before any byte of the request could be processed. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Node socket codes meaning nothing listens there: refused, or the name does not exist. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND']);
+/** Node socket codes where the connection failed before any byte was sent, but may work a moment later. */
+const NOT_SENT_CODES = new Set(['EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** Node socket codes and SDK names where the request may have been processed and only the answer was lost. */
 const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
@@ -53,6 +61,7 @@ export function classifyFailure(error: unknown): AttemptFailure {
     }
     return { kind: 'fatal', errorName, httpStatus, message };
   }
+  if (code !== undefined && UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', errorName: code, message };
   if (code !== undefined && NOT_SENT_CODES.has(code)) return { kind: 'network-not-sent', errorName: code, message };
   if ((code !== undefined && MAYBE_SENT_CODES.has(code)) || TIMEOUT_NAMES.has(name) || /socket hang up/i.test(message)) {
     return { kind: 'network-maybe-sent', errorName: code ?? name, message };
@@ -75,6 +84,14 @@ function codeOf(error: unknown, depth = 0): string | undefined {
   if (typeof error !== 'object' || error === null || depth > 3) return undefined;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') return code;
+  // Node's happy-eyeballs connect (a host name with several addresses) fails with an AggregateError of one
+  // error per address: they agree on the code when nothing listens anywhere.
+  const errors = (error as { errors?: unknown }).errors;
+  if (Array.isArray(errors) && errors.length > 0) {
+    const codes = new Set(errors.map((e) => codeOf(e, depth + 1)));
+    const [only] = [...codes];
+    if (codes.size === 1 && only !== undefined) return only;
+  }
   // Some HTTP stacks nest the socket error as `cause`.
   return codeOf((error as { cause?: unknown }).cause, depth + 1);
 }

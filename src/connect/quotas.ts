@@ -18,10 +18,19 @@ export const ADMIN_GUIDE_DEFAULT_QUOTA: RateQuota = { ratePerSecond: 2, burst: 5
  */
 const RAISED_READ_QUOTA: RateQuota = { ratePerSecond: 10, burst: 10 };
 
+/**
+ * ListRoutingProfileManualAssignmentQueues (September 2025) is in neither the admin guide's table nor the
+ * Service Quotas snapshot. UNVERIFIED: we pace it at the admin guide's default for every operation, the lowest
+ * rate Connect publishes, rather than assume its sibling ListRoutingProfileQueues' raised 10/s. Too slow costs
+ * a little time on large instances; too fast would cost throttles on a quota shared with other integrations.
+ */
+export const MANUAL_ASSIGNMENT_LIST_QUOTA: RateQuota = ADMIN_GUIDE_DEFAULT_QUOTA;
+
 export const CONNECT_DEFAULT_QUOTAS: Readonly<Record<string, RateQuota>> = {
   DescribeRoutingProfile: RAISED_READ_QUOTA,
   ListRoutingProfiles: RAISED_READ_QUOTA,
   ListRoutingProfileQueues: RAISED_READ_QUOTA,
+  ListRoutingProfileManualAssignmentQueues: MANUAL_ASSIGNMENT_LIST_QUOTA,
   ListQueues: RAISED_READ_QUOTA,
 };
 

@@ -51,6 +51,14 @@ export interface QueueConfigRecord {
   delay?: number;
 }
 
+/** One ListRoutingProfileManualAssignmentQueues summary: a queue and channel, no priority, no delay. */
+export interface ManualQueueRecord {
+  queueId?: string;
+  queueArn?: string;
+  queueName?: string;
+  channel?: string;
+}
+
 export interface PageRequest {
   instanceId: string;
   nextToken?: string;
@@ -76,8 +84,11 @@ export interface LiveReader {
   searchRoutingProfiles(request: PageRequest & { nameEquals?: string }, ctx?: ReadContext): Promise<Page<RoutingProfileRecord>>;
   describeRoutingProfile(request: ProfileRequest, ctx?: ReadContext): Promise<RoutingProfileRecord>;
   listRoutingProfileQueues(request: ProfileRequest & Omit<PageRequest, 'instanceId'>, ctx?: ReadContext): Promise<Page<QueueConfigRecord>>;
-  /** Standard queues only (QueueTypeCondition STANDARD). */
-  searchQueues(request: PageRequest, ctx?: ReadContext): Promise<Page<QueueRecord>>;
+  /** Manual-assignment queues (Worklist): ListRoutingProfileQueues never lists them. */
+  listRoutingProfileManualAssignmentQueues(
+    request: ProfileRequest & Omit<PageRequest, 'instanceId'>,
+    ctx?: ReadContext,
+  ): Promise<Page<ManualQueueRecord>>;
   /** Standard queues only (QueueTypes=STANDARD): without it Connect also lists one agent queue per agent. */
   listQueues(request: PageRequest, ctx?: ReadContext): Promise<Page<QueueRecord>>;
 }

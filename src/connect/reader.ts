@@ -3,21 +3,22 @@
 import {
   DescribeRoutingProfileCommand,
   ListQueuesCommand,
+  ListRoutingProfileManualAssignmentQueuesCommand,
   ListRoutingProfileQueuesCommand,
-  SearchQueuesCommand,
   SearchRoutingProfilesCommand,
   type DescribeRoutingProfileCommandOutput,
   type ListQueuesCommandOutput,
+  type ListRoutingProfileManualAssignmentQueuesCommandOutput,
   type ListRoutingProfileQueuesCommandOutput,
   type MediaConcurrency,
   type RoutingProfile,
-  type SearchQueuesCommandOutput,
   type SearchRoutingProfilesCommandOutput,
 } from '@aws-sdk/client-connect';
 import { InternalError } from '../errors.js';
 import { readOperationOf, type ReadCommand } from './commands.js';
 import type {
   LiveReader,
+  ManualQueueRecord,
   MediaConcurrencyRecord,
   Page,
   PageRequest,
@@ -30,7 +31,7 @@ import type {
 import { transportFor } from './client.js';
 import type { CommandSender, PacedTransport, TransportOptions } from './transport.js';
 
-/** Refuses, at run time, anything that is not one of the five read commands. */
+/** Refuses, at run time, anything that is not one of the read commands (READ_COMMANDS). */
 export function assertReadCommand(command: unknown): asserts command is ReadCommand {
   if (readOperationOf(command) === undefined) {
     const name = typeof command === 'object' && command !== null ? command.constructor.name : typeof command;
@@ -90,17 +91,22 @@ export function createLiveReader(client: CommandSender | PacedTransport, options
       }));
       return page(items, out.NextToken);
     },
-    async searchQueues(request: PageRequest, ctx) {
+    async listRoutingProfileManualAssignmentQueues(request, ctx) {
       const out = (await read(
-        new SearchQueuesCommand({
+        new ListRoutingProfileManualAssignmentQueuesCommand({
           InstanceId: request.instanceId,
+          RoutingProfileId: request.routingProfileId,
           NextToken: request.nextToken,
           MaxResults: request.maxResults,
-          SearchCriteria: { QueueTypeCondition: 'STANDARD' },
         }),
         ctx,
-      )) as SearchQueuesCommandOutput;
-      const items: QueueRecord[] = (out.Queues ?? []).map((q) => ({ queueId: q.QueueId, arn: q.QueueArn, name: q.Name }));
+      )) as ListRoutingProfileManualAssignmentQueuesCommandOutput;
+      const items: ManualQueueRecord[] = (out.RoutingProfileManualAssignmentQueueConfigSummaryList ?? []).map((q) => ({
+        queueId: q.QueueId,
+        queueArn: q.QueueArn,
+        queueName: q.QueueName,
+        channel: q.Channel,
+      }));
       return page(items, out.NextToken);
     },
     async listQueues(request: PageRequest, ctx) {

@@ -11,16 +11,39 @@ import type { RateQuota } from './quotas.js';
 export class TokenBucket {
   private tokens: number;
   private last: number;
+  private current: RateQuota;
 
   constructor(
-    readonly quota: RateQuota,
+    quota: RateQuota,
     private readonly clock: Clock,
   ) {
     if (!(quota.ratePerSecond > 0) || !(quota.burst >= 1)) {
       throw new RangeError(`invalid rate quota ${JSON.stringify(quota)}: ratePerSecond > 0 and burst >= 1 required`);
     }
+    this.current = { ...quota };
     this.tokens = quota.burst;
     this.last = clock.now();
+  }
+
+  /** The rate and burst the bucket refills with now (the rate moves with adaptive pacing). */
+  get quota(): RateQuota {
+    return this.current;
+  }
+
+  /** Changes the refill rate from now on; tokens earned so far were earned at the old rate. */
+  setRate(ratePerSecond: number): void {
+    if (!(ratePerSecond > 0)) throw new RangeError(`ratePerSecond must be > 0, got ${ratePerSecond}`);
+    this.refill();
+    this.current = { ...this.current, ratePerSecond };
+  }
+
+  /**
+   * Forgets the tokens saved up (queued reservations stay): after a throttle, Connect's bucket is empty, so a
+   * burst from ours would only be throttled too.
+   */
+  drain(): void {
+    this.refill();
+    this.tokens = Math.min(this.tokens, 0);
   }
 
   /** Tokens available now (negative while callers are queued). For tests and diagnostics. */
@@ -32,7 +55,7 @@ export class TokenBucket {
   /** How long a caller arriving now would wait, in ms. */
   waitTimeMs(): number {
     this.refill();
-    return this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.quota.ratePerSecond) * 1000;
+    return this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.current.ratePerSecond) * 1000;
   }
 
   /** Waits until one token is this caller's. An abort while waiting gives the reservation back. */
@@ -53,6 +76,6 @@ export class TokenBucket {
     const now = this.clock.now();
     const elapsed = Math.max(0, now - this.last);
     this.last = now;
-    this.tokens = Math.min(this.quota.burst, this.tokens + (elapsed / 1000) * this.quota.ratePerSecond);
+    this.tokens = Math.min(this.current.burst, this.tokens + (elapsed / 1000) * this.current.ratePerSecond);
   }
 }

@@ -1,16 +1,18 @@
 // Every Connect request goes through here: wait for the operation's token, take a concurrency slot, send,
 // classify a failure, retry within the budget, and count. Reads and writes share one transport per run so
 // the concurrency bound and the statistics cover the whole run.
+import { AdaptiveRate } from './adaptive-rate.js';
 import type { ConnectCommand } from './commands.js';
 import { systemClock, type Clock } from './clock.js';
-import { NotSentError, OutcomeUnknownError, toAwsError } from './errors.js';
+import { NotSentError, OutcomeUnknownError, toAwsError, UnreachableError } from './errors.js';
 import { classifyFailure, type AttemptFailure } from './failure.js';
 import { Semaphore } from './limiter.js';
-import { NON_IDEMPOTENT_OPERATIONS, type ConnectOperation } from './operations.js';
+import { isReadOperation, NON_IDEMPOTENT_OPERATIONS, type ConnectOperation } from './operations.js';
 import { defaultQuotaFor, type RateQuota } from './quotas.js';
 import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
+  READ_RETRY_POLICY,
   THROTTLING_BACKOFF_BASE_MS,
   TRANSIENT_BACKOFF_BASE_MS,
   type RetryPolicy,
@@ -44,6 +46,21 @@ export function pacingQuota(quota: RateQuota): RateQuota {
 }
 
 /**
+ * A bucket's adaptive rate travels with the bucket: whoever draws from the bucket slows it down and lets it
+ * recover, so two transports sharing a bucket (one account's quota) share what throttling taught.
+ */
+const adaptiveRates = new WeakMap<TokenBucket, AdaptiveRate>();
+
+function adaptiveRateOf(bucket: TokenBucket, clock: Clock): AdaptiveRate {
+  let rate = adaptiveRates.get(bucket);
+  if (!rate) {
+    rate = new AdaptiveRate(bucket, bucket.quota.ratePerSecond, clock);
+    adaptiveRates.set(bucket, rate);
+  }
+  return rate;
+}
+
+/**
  * What the transport needs from the SDK client: ConnectClient satisfies it, and so does a test double that
  * inspects `command.input`. No abort signal is passed down: a request already sent is allowed to finish.
  */
@@ -60,6 +77,7 @@ export interface TransportOptions {
   /** Per-operation overrides for accounts with raised (or lowered) API quotas. */
   quotas?: Partial<Record<string, RateQuota>>;
   concurrency?: number;
+  /** Overrides both the read and the write policy (retry.ts). */
   retry?: Partial<RetryPolicy>;
   clock?: Clock;
   /** For jitter; injectable so tests are deterministic. */
@@ -81,7 +99,12 @@ export class PacedTransport {
   private readonly slots: Semaphore;
   private readonly clock: Clock;
   private readonly random: () => number;
-  private readonly policy: RetryPolicy;
+  private readonly readPolicy: RetryPolicy;
+  private readonly writePolicy: RetryPolicy;
+  /** Set once Connect is found unreachable: from then on nothing is sent (the run is over). */
+  private unreachableFailure?: AttemptFailure;
+  /** Wakes every call waiting for a token or a slot once Connect is unreachable, so the run stops at once. */
+  private readonly stopped = new AbortController();
 
   constructor(
     private readonly client: CommandSender,
@@ -91,7 +114,8 @@ export class PacedTransport {
     this.slots = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.readPolicy = { ...READ_RETRY_POLICY, ...options.retry };
+    this.writePolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
 
   /** The account quota assumed for an operation: the override, else Connect's published default. */
@@ -99,7 +123,7 @@ export class PacedTransport {
     return this.options.quotas?.[operation] ?? defaultQuotaFor(operation);
   }
 
-  /** The bucket for an operation, sized a little under its quota (pacingQuota). */
+  /** The bucket for an operation, sized a little under its quota (pacingQuota), its rate adapted to throttles. */
   bucketFor(operation: ConnectOperation): TokenBucket {
     let bucket = this.buckets.get(operation);
     if (!bucket) {
@@ -109,13 +133,49 @@ export class PacedTransport {
     return bucket;
   }
 
-  /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError or NotSentError. */
+  /** True once a call found Connect unreachable (connection refused, name not found). */
+  get unreachable(): boolean {
+    return this.unreachableFailure !== undefined;
+  }
+
+  policyFor(operation: ConnectOperation): RetryPolicy {
+    return isReadOperation(operation) ? this.readPolicy : this.writePolicy;
+  }
+
+  private paceFor(operation: ConnectOperation): { bucket: TokenBucket; rate: AdaptiveRate } {
+    const bucket = this.bucketFor(operation);
+    return { bucket, rate: adaptiveRateOf(bucket, this.clock) };
+  }
+
+  /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError, UnreachableError or NotSentError. */
   async execute(operation: ConnectOperation, command: ConnectCommand, ctx: CallContext = {}): Promise<unknown> {
+    const policy = this.policyFor(operation);
+    const pace = this.paceFor(operation);
     const started = this.clock.now();
+    // Backoff slept so far: the retry budget (retry.ts). Token waits are pacing, not failure.
+    let backoffSpentMs = 0;
+    let throttled = 0;
+    let otherFailures = 0;
+    let answerLost = false;
+    // Waits (for a token, a slot, a backoff) end early on an interrupt, and when Connect is found unreachable.
+    const wake = ctx.signal ? AbortSignal.any([ctx.signal, this.stopped.signal]) : this.stopped.signal;
     for (let attempt = 1; ; attempt++) {
-      await this.waitForTurn(operation, ctx.signal);
+      this.refuseIfUnreachable(operation, ctx, answerLost);
+      try {
+        await this.waitForTurn(operation, pace, wake);
+      } catch (e) {
+        // Woken because Connect is gone: that, not an interrupt, is why the call is not sent.
+        this.refuseIfUnreachable(operation, ctx, answerLost);
+        throw e;
+      }
+      // Another call may have found Connect gone while this one waited for its turn.
+      if (this.unreachableFailure) {
+        this.slots.release();
+        this.refuseIfUnreachable(operation, ctx, answerLost);
+      }
       let failure: AttemptFailure;
       this.stats.recordAttempt(operation);
+      const sentAt = this.clock.now();
       try {
         const output = await this.client.send(command);
         // Operation and profile only: inputs may hold names a team considers internal, never credentials.
@@ -127,37 +187,58 @@ export class PacedTransport {
         this.slots.release();
       }
 
-      const elapsedMs = this.clock.now() - started;
-      if (failure.kind === 'throttling') this.stats.recordThrottle();
+      const report = (): Error => toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs: this.clock.now() - started });
+      if (failure.kind === 'unreachable') {
+        this.unreachableFailure ??= failure;
+        this.stopped.abort();
+        this.options.logger?.debug({ operation, errorName: failure.errorName }, 'Connect unreachable: sending nothing more');
+        throw new UnreachableError(operation, failure, ctx.profile, answerLost);
+      }
       // Connect's LimitExceededException on create is the 500-profiles quota: retrying cannot help (README, Quotas).
       const isQuota = operation === 'CreateRoutingProfile' && failure.errorName === 'LimitExceededException';
-      if (failure.kind === 'fatal' || isQuota) throw toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs });
+      if (failure.kind === 'fatal' || isQuota) throw report();
       if (failure.kind === 'network-maybe-sent' && NON_IDEMPOTENT_OPERATIONS.has(operation)) {
         this.stats.recordOutcomeUnknown();
         throw new OutcomeUnknownError(operation, failure, ctx.profile);
       }
 
-      const base = failure.kind === 'throttling' ? THROTTLING_BACKOFF_BASE_MS : TRANSIENT_BACKOFF_BASE_MS;
-      const delay = backoffMs(attempt - 1, base, this.random);
-      if (attempt >= this.policy.maxAttempts || elapsedMs + delay > this.policy.budgetMs) {
-        throw toAwsError(failure, { operation, profile: ctx.profile, attempts: attempt, elapsedMs });
+      if (failure.kind === 'network-maybe-sent') answerLost = true;
+      let delay: number;
+      if (failure.kind === 'throttling') {
+        this.stats.recordThrottle();
+        pace.rate.throttled(sentAt);
+        throttled += 1;
+        if (throttled >= policy.maxThrottledAttempts) throw report();
+        delay = backoffMs(throttled - 1, THROTTLING_BACKOFF_BASE_MS, this.random);
+      } else {
+        otherFailures += 1;
+        if (otherFailures >= policy.maxAttempts) throw report();
+        delay = backoffMs(otherFailures - 1, TRANSIENT_BACKOFF_BASE_MS, this.random);
       }
+      if (backoffSpentMs + delay > policy.budgetMs) throw report();
+      backoffSpentMs += delay;
       this.stats.recordRetry();
       this.options.logger?.debug({ operation, attempt, errorName: failure.errorName, delayMs: delay }, 'retrying Connect call');
       try {
-        await this.clock.sleep(delay, ctx.signal);
+        await this.clock.sleep(delay, wake);
       } catch {
+        this.refuseIfUnreachable(operation, ctx, answerLost);
         throw new NotSentError(operation);
       }
     }
   }
 
+  private refuseIfUnreachable(operation: ConnectOperation, ctx: CallContext, answerLost: boolean): void {
+    if (this.unreachableFailure) throw new UnreachableError(operation, this.unreachableFailure, ctx.profile, answerLost);
+  }
+
   /** Token first, then a slot: a call waiting for its operation's token does not hold up other operations. */
-  private async waitForTurn(operation: ConnectOperation, signal: AbortSignal | undefined): Promise<void> {
+  private async waitForTurn(operation: ConnectOperation, pace: { bucket: TokenBucket; rate: AdaptiveRate }, wake: AbortSignal): Promise<void> {
     const before = this.clock.now();
     try {
-      await this.bucketFor(operation).take(signal);
-      await this.slots.acquire(signal);
+      pace.rate.beforeTake();
+      await pace.bucket.take(wake);
+      await this.slots.acquire(wake);
     } catch {
       throw new NotSentError(operation);
     }

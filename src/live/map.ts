@@ -1,7 +1,14 @@
 // Connect's answers mapped onto LiveState, defensively: Search results may omit fields (README, "What each
 // read returns") and the SDK drops nulls, so every field has a safe default and unknown enum values are skipped
 // rather than trusted.
-import type { MediaConcurrencyRecord, QueueConfigRecord, QueueRecord, RoutingProfileRecord, WorkloadTypeRecord } from '../connect/read-types.js';
+import type {
+  ManualQueueRecord,
+  MediaConcurrencyRecord,
+  QueueConfigRecord,
+  QueueRecord,
+  RoutingProfileRecord,
+  WorkloadTypeRecord,
+} from '../connect/read-types.js';
 import {
   AGENT_AVAILABILITY_TIMERS,
   CHANNELS,
@@ -12,7 +19,7 @@ import {
   type Channel,
   type CrossChannelBehavior,
 } from '../vocabulary.js';
-import type { LiveMediaConcurrency, LiveProfile, LiveQueue, LiveQueueConfig, LiveWorkloadType } from './types.js';
+import type { LiveManualQueue, LiveMediaConcurrency, LiveProfile, LiveQueue, LiveQueueConfig, LiveWorkloadType } from './types.js';
 
 const isChannel = (v: unknown): v is Channel => (CHANNELS as readonly unknown[]).includes(v);
 const isBehavior = (v: unknown): v is CrossChannelBehavior => (CROSS_CHANNEL_BEHAVIORS as readonly unknown[]).includes(v);
@@ -78,6 +85,19 @@ export function withQueueConfigs(profile: LiveProfile, records: QueueConfigRecor
   }
   const associatedQueueIds = [...new Set(queueConfigs.map((q) => q.queueId))];
   return { ...profile, queueConfigs, associatedQueueIds };
+}
+
+/**
+ * Adds the manual-assignment queue list (ListRoutingProfileManualAssignmentQueues). A pair listed twice (the
+ * list changing between pages) is kept once; entries without a queue or with an unknown channel are skipped.
+ */
+export function withManualQueues(profile: LiveProfile, records: ManualQueueRecord[]): LiveProfile {
+  const byPair = new Map<string, LiveManualQueue>();
+  for (const r of records) {
+    if (!r.queueId || !isChannel(r.channel)) continue;
+    byPair.set(`${r.queueId}/${r.channel}`, { queueId: r.queueId, queueArn: r.queueArn ?? '', queueName: r.queueName ?? '', channel: r.channel });
+  }
+  return { ...profile, manualQueues: [...byPair.values()] };
 }
 
 export function queueFrom(record: QueueRecord): LiveQueue | undefined {

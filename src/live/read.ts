@@ -4,7 +4,7 @@
 import { instanceIdFrom } from '../connect/instance-id.js';
 import type { LiveReader } from '../connect/read-types.js';
 import { LIMITS } from '../vocabulary.js';
-import { profileFromSearch, queueFrom, withDescribe, withQueueConfigs } from './map.js';
+import { profileFromSearch, queueFrom, withDescribe, withManualQueues, withQueueConfigs } from './map.js';
 import { collectPages } from './paginate.js';
 import type { LiveProfile, LiveQueue, LiveState } from './types.js';
 
@@ -12,40 +12,50 @@ export interface DeclaredProfile {
   name: string;
   /** The file states `queues`: ListRoutingProfileQueues is then needed for priority and delay. */
   managesQueues: boolean;
+  /** The file states `manualAssignmentQueues`: ListRoutingProfileManualAssignmentQueues is then needed. */
+  managesManualQueues: boolean;
+}
+
+/** Which lists a declared profile needs beyond Describe. */
+interface Wants {
+  queues: boolean;
+  manualQueues: boolean;
 }
 
 export interface ReadLiveOptions {
   onProgress?: (done: number, total: number) => void;
-  /**
-   * How to list queues. ListQueues (QueueTypes=STANDARD) is the default: 1,000 a page and a 10 requests/s
-   * quota against SearchQueues' 500 a page at 2 requests/s (connect-api README), so never more calls.
-   */
-  queueSource?: 'ListQueues' | 'SearchQueues';
   signal?: AbortSignal;
 }
 
+/**
+ * `declared` may be a function of the profiles Search found, for a caller that learns what to read in full only
+ * from Search itself (export reads every live profile) without a second Search.
+ */
 export async function readLive(
   reader: LiveReader,
   instanceIdOrArn: string,
-  declared: readonly DeclaredProfile[],
+  declared: readonly DeclaredProfile[] | ((searched: readonly LiveProfile[]) => readonly DeclaredProfile[]),
   opts: ReadLiveOptions = {},
 ): Promise<LiveState> {
   const instanceId = instanceIdFrom(instanceIdOrArn);
 
   // The queue inventory is only needed after the reads, for resolving references: the per-profile reads start
   // as soon as Search answers instead of waiting for it (one round trip less on the critical path).
-  const queuesRead = readQueues(reader, instanceId, opts);
+  const queuesRead = readQueues(reader, instanceId, opts.signal);
   // Observed below by Promise.all; this only keeps an early failure from being reported as unhandled.
   queuesRead.catch(() => undefined);
   const searched = await readAllProfiles(reader, instanceId, opts.signal);
 
   const byName = new Map(searched.map((p) => [p.name, p]));
-  const wanted = new Map<string, boolean>();
-  for (const d of declared) wanted.set(d.name, (wanted.get(d.name) ?? false) || d.managesQueues);
+  const wanted = new Map<string, Wants>();
+  for (const d of typeof declared === 'function' ? declared(searched) : declared) {
+    const before = wanted.get(d.name);
+    wanted.set(d.name, { queues: (before?.queues ?? false) || d.managesQueues, manualQueues: (before?.manualQueues ?? false) || d.managesManualQueues });
+  }
 
-  const targets = [...wanted].flatMap(([name, managesQueues]) => {
+  const targets = [...wanted].flatMap(([name, wants]) => {
     const profile = byName.get(name);
-    return profile ? [{ profile, managesQueues }] : [];
+    return profile ? [{ profile, wants }] : [];
   });
   // Progress counts declared profiles read in full ("230/500 profiles"): the part of a read that takes time.
   let done = 0;
@@ -54,7 +64,7 @@ export async function readLive(
 
   const [queues, detailed] = await Promise.all([
     queuesRead,
-    Promise.all(targets.map(({ profile, managesQueues }) => detailProfile(reader, instanceId, profile, managesQueues, opts.signal).then((p) => (profileRead(), p)))),
+    Promise.all(targets.map(({ profile, wants }) => detailProfile(reader, instanceId, profile, wants, opts.signal).then((p) => (profileRead(), p)))),
   ]);
   const replaced = new Map(detailed.map((p) => [p.routingProfileId, p]));
   return {
@@ -66,26 +76,28 @@ export async function readLive(
 
 /**
  * Re-reads named profiles (adopting after a DuplicateResourceException, verifying after apply): one Search with
- * an EXACT name condition per name, then Describe, and ListRoutingProfileQueues when `queues` is set.
+ * an EXACT name condition per name, then Describe, ListRoutingProfileQueues when `queues` is set and
+ * ListRoutingProfileManualAssignmentQueues when `manualQueues` is (and the profile has any).
  * Names that Search does not (yet) return are simply absent from the result.
  */
 export async function readProfilesByName(
   reader: LiveReader,
   instanceId: string,
   names: readonly string[],
-  opts: { queues?: boolean; signal?: AbortSignal } = {},
+  opts: { queues?: boolean; manualQueues?: boolean; signal?: AbortSignal } = {},
 ): Promise<LiveProfile[]> {
+  const wants: Wants = { queues: opts.queues ?? false, manualQueues: opts.manualQueues ?? false };
   const found = await Promise.all(
     [...new Set(names)].map(async (name) => {
-      const records = await collectPages((nextToken) =>
-        reader.searchRoutingProfiles(
-          { instanceId, nameEquals: name, nextToken, maxResults: LIMITS.searchPageSize },
-          { profile: name, signal: opts.signal },
-        ),
+      const records = await collectPages(
+        'SearchRoutingProfiles',
+        (nextToken) =>
+          reader.searchRoutingProfiles({ instanceId, nameEquals: name, nextToken, maxResults: LIMITS.searchPageSize }, { profile: name, signal: opts.signal }),
+        { profile: name },
       );
       // EXACT is case-sensitive in Connect's docs, but compare here too rather than trust the index.
       const profile = records.map(profileFromSearch).find((p) => p?.name === name);
-      return profile ? detailProfile(reader, instanceId, profile, opts.queues ?? false, opts.signal) : undefined;
+      return profile ? detailProfile(reader, instanceId, profile, wants, opts.signal) : undefined;
     }),
   );
   return found.filter((p): p is LiveProfile => p !== undefined);
@@ -93,19 +105,35 @@ export async function readProfilesByName(
 
 /** Every queue-channel pair currently associated with a profile (ListRoutingProfileQueues, all pages). */
 export async function readProfileQueues(reader: LiveReader, instanceId: string, routingProfileId: string, profile?: string, signal?: AbortSignal) {
-  return collectPages((nextToken) =>
-    reader.listRoutingProfileQueues(
-      { instanceId, routingProfileId, nextToken, maxResults: LIMITS.listRoutingProfileQueuesPageSize },
-      { profile, signal },
-    ),
+  return collectPages(
+    'ListRoutingProfileQueues',
+    (nextToken) =>
+      reader.listRoutingProfileQueues({ instanceId, routingProfileId, nextToken, maxResults: LIMITS.listRoutingProfileQueuesPageSize }, { profile, signal }),
+    { profile },
   );
 }
 
-async function readQueues(reader: LiveReader, instanceId: string, opts: ReadLiveOptions): Promise<LiveQueue[]> {
-  const records =
-    opts.queueSource === 'SearchQueues'
-      ? await collectPages((nextToken) => reader.searchQueues({ instanceId, nextToken, maxResults: LIMITS.searchPageSize }, { signal: opts.signal }))
-      : await collectPages((nextToken) => reader.listQueues({ instanceId, nextToken, maxResults: LIMITS.listQueuesPageSize }, { signal: opts.signal }));
+/** Every manual-assignment queue-channel pair of a profile (ListRoutingProfileManualAssignmentQueues, all pages). */
+export async function readProfileManualQueues(reader: LiveReader, instanceId: string, routingProfileId: string, profile?: string, signal?: AbortSignal) {
+  return collectPages(
+    'ListRoutingProfileManualAssignmentQueues',
+    (nextToken) =>
+      reader.listRoutingProfileManualAssignmentQueues(
+        { instanceId, routingProfileId, nextToken, maxResults: LIMITS.listManualAssignmentQueuesPageSize },
+        { profile, signal },
+      ),
+    { profile },
+  );
+}
+
+/**
+ * Standard queues through ListQueues (QueueTypes=STANDARD): 1,000 a page at 10 requests/s, against SearchQueues'
+ * 500 a page at 2 requests/s (connect-api README), so never more calls and never slower.
+ */
+async function readQueues(reader: LiveReader, instanceId: string, signal: AbortSignal | undefined): Promise<LiveQueue[]> {
+  const records = await collectPages('ListQueues', (nextToken) =>
+    reader.listQueues({ instanceId, nextToken, maxResults: LIMITS.listQueuesPageSize }, { signal }),
+  );
   const byId = new Map<string, LiveQueue>();
   for (const r of records) {
     const q = queueFrom(r);
@@ -115,7 +143,7 @@ async function readQueues(reader: LiveReader, instanceId: string, opts: ReadLive
 }
 
 async function readAllProfiles(reader: LiveReader, instanceId: string, signal: AbortSignal | undefined): Promise<LiveProfile[]> {
-  const records = await collectPages((nextToken) =>
+  const records = await collectPages('SearchRoutingProfiles', (nextToken) =>
     reader.searchRoutingProfiles({ instanceId, nextToken, maxResults: LIMITS.searchPageSize }, { signal }),
   );
   // A profile can appear on two pages if the index changes between them: keep the last copy.
@@ -127,19 +155,32 @@ async function readAllProfiles(reader: LiveReader, instanceId: string, signal: A
   return [...byId.values()];
 }
 
+/**
+ * Describe, plus the lists the file needs. The manual-queue list is skipped when the profile has none
+ * (NumberOfAssociatedManualAssignmentQueues 0): it starts beside Describe when Search counted some, and after
+ * Describe only when Describe counts some that Search's index had not yet (the index may lag).
+ */
 async function detailProfile(
   reader: LiveReader,
   instanceId: string,
   profile: LiveProfile,
-  managesQueues: boolean,
+  wants: Wants,
   signal: AbortSignal | undefined,
 ): Promise<LiveProfile> {
-  const ids = { instanceId, routingProfileId: profile.routingProfileId };
+  const id = profile.routingProfileId;
   const ctx = { profile: profile.name, signal };
-  const [described, queueConfigs] = await Promise.all([
-    reader.describeRoutingProfile(ids, ctx),
-    managesQueues ? readProfileQueues(reader, instanceId, profile.routingProfileId, profile.name, signal) : undefined,
+  const listManual = () => readProfileManualQueues(reader, instanceId, id, profile.name, signal);
+  const manualEarly = wants.manualQueues && profile.manualQueueCount > 0;
+  const [described, queueConfigs, manualFirst] = await Promise.all([
+    reader.describeRoutingProfile({ instanceId, routingProfileId: id }, ctx),
+    wants.queues ? readProfileQueues(reader, instanceId, id, profile.name, signal) : undefined,
+    manualEarly ? listManual() : undefined,
   ]);
-  const merged = withDescribe(profile, described);
-  return queueConfigs ? withQueueConfigs(merged, queueConfigs) : merged;
+  let merged = withDescribe(profile, described);
+  if (queueConfigs) merged = withQueueConfigs(merged, queueConfigs);
+  if (wants.manualQueues) {
+    const manual = manualFirst ?? (merged.manualQueueCount > 0 ? await listManual() : []);
+    merged = withManualQueues(merged, manual);
+  }
+  return merged;
 }

@@ -5,7 +5,7 @@ import { createConnectWriter } from '../../src/connect/writer.js';
 import { applyPlan } from '../../src/apply/apply.js';
 import { DEFAULT_CONSISTENCY_TIMEOUT_MS } from '../../src/apply/consistency.js';
 import { CREATED_PROFILE_ARN, CREATED_PROFILE_ID, type Call, type Change, type Plan, type QueueConfigInput } from '../../src/plan/types.js';
-import { FakeConnect, INSTANCE, networkReset, sdkError } from '../connect/support/fake-connect.js';
+import { connectionRefused, FakeConnect, INSTANCE, networkReset, sdkError } from '../connect/support/fake-connect.js';
 import { VirtualClock } from '../connect/support/virtual-clock.js';
 
 const qc = (QueueId: string, Priority = 1): QueueConfigInput => ({ QueueReference: { QueueId, Channel: 'VOICE' }, Priority, Delay: 0 });
@@ -87,7 +87,7 @@ describe('applyPlan', () => {
     expect(created?.tags).toEqual({ team: 'x' });
     expect(result.interrupted).toBe(false);
     expect(result.changes).toEqual([
-      { name: 'New', routingProfileId: created?.id, outcome: 'done', calls: expect.arrayContaining([expect.objectContaining({ status: 'done' })]) },
+      { name: 'New', action: 'create', routingProfileId: created?.id, outcome: 'done', calls: expect.arrayContaining([expect.objectContaining({ status: 'done' })]) },
     ]);
     expect(result.changes[0]?.calls.every((c) => c.status === 'done')).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('applyPlan', () => {
     const { fake, writer, reader } = setup();
     const result = await applyPlan(plan([{ action: 'no-op', agents: 0, name: 'Same', routingProfileId: 'rp-9', diffs: [], calls: [] }]), writer, reader);
     expect(fake.log).toEqual([]);
-    expect(result.changes[0]).toEqual({ name: 'Same', routingProfileId: 'rp-9', outcome: 'unchanged', calls: [] });
+    expect(result.changes[0]).toEqual({ name: 'Same', action: 'no-op', routingProfileId: 'rp-9', outcome: 'unchanged', calls: [] });
   });
 
   it('adopts on DuplicateResourceException (waiting for Search), then associates only what is missing', async () => {
@@ -109,7 +109,8 @@ describe('applyPlan', () => {
     });
     const result = await applyPlan(plan([createChange('New', queueIds(25))]), writer, reader, { clock });
     const change = result.changes[0];
-    expect(change?.outcome).toBe('done');
+    // Counted and labelled as adopted, not as created: the profile already existed.
+    expect(change?.outcome).toBe('adopted');
     expect(change?.calls[0]).toMatchObject({ status: 'adopted', routingProfileId: existing.id });
     expect(fake.count('CreateRoutingProfile')).toBe(1);
     // Search lagged twice, then showed it.
@@ -137,7 +138,7 @@ describe('applyPlan', () => {
     const result = await applyPlan(plan([createChange('New')]), writer, reader, { clock });
     expect(fake.ops().slice(0, 4)).toEqual(['CreateRoutingProfile', 'SearchRoutingProfiles', 'CreateRoutingProfile', 'SearchRoutingProfiles']);
     expect([...fake.profiles.values()].filter((p) => p.name === 'New')).toHaveLength(1);
-    expect(result.changes[0]?.outcome).toBe('done');
+    expect(result.changes[0]?.outcome).toBe('adopted');
     expect(result.changes[0]?.calls[0]?.status).toBe('adopted');
   });
 
@@ -283,5 +284,40 @@ describe('applyPlan', () => {
     const result = await applyPlan(plan(ids.map((id, i) => updateChange(`P${i}`, id, 'x'))), createConnectWriter(transport), createLiveReader(transport));
     expect(result.changes.every((c) => c.outcome === 'done')).toBe(true);
     expect(peak).toBeGreaterThan(1);
+  });
+
+  it('a lost create answer, then Connect unreachable: failed as "may or may not have taken effect", never "not sent"', async () => {
+    const { fake, clock, writer, reader } = setup();
+    fake.faults = [
+      { operation: 'CreateRoutingProfile', error: networkReset, afterCommit: true },
+      { operation: 'SearchRoutingProfiles', error: connectionRefused },
+    ];
+    const result = await applyPlan(plan([createChange('New'), updateChange('Other', 'rp-x', 'x')]), writer, reader, { clock, concurrency: 1 });
+    expect(result.unreachable).toBe(true);
+    expect(result.changes[0]?.calls[0]).toMatchObject({ status: 'failed', errorName: 'ECONNRESET', message: expect.stringContaining('may or may not have taken effect') });
+    expect(result.changes[0]?.calls.slice(1).map((c) => c.status)).toEqual(['skipped', 'skipped']);
+    // The independent profile is not sent either: Connect is gone.
+    expect(result.changes[1]).toMatchObject({ outcome: 'skipped', calls: [{ status: 'skipped', reason: 'not sent: Connect is unreachable (ECONNREFUSED)' }, { status: 'skipped' }] });
+    expect(fake.ops()).toEqual(['CreateRoutingProfile', 'SearchRoutingProfiles']);
+  });
+
+  it('a lost Associate answer, then Connect unreachable while re-listing: failed with the lost answer', async () => {
+    const { fake, clock, writer, reader } = setup();
+    const p = fake.addProfile({ name: 'Existing' });
+    fake.faults = [
+      { operation: 'AssociateRoutingProfileQueues', error: networkReset, afterCommit: true },
+      { operation: 'ListRoutingProfileQueues', error: connectionRefused },
+    ];
+    const change: Change = {
+      action: 'update',
+      agents: 0,
+      name: 'Existing',
+      routingProfileId: p.id,
+      diffs: [],
+      calls: [{ operation: 'AssociateRoutingProfileQueues', input: { InstanceId: INSTANCE, RoutingProfileId: p.id, QueueConfigs: queueIds(2).map((q) => qc(q)) } }],
+    };
+    const result = await applyPlan(plan([change]), writer, reader, { clock });
+    expect(result.unreachable).toBe(true);
+    expect(result.changes[0]).toMatchObject({ outcome: 'failed', calls: [{ status: 'failed', errorName: 'ECONNRESET' }] });
   });
 });

@@ -1,4 +1,4 @@
-import { CreateRoutingProfileCommand, ListQueuesCommand, SearchQueuesCommand, TagResourceCommand } from '@aws-sdk/client-connect';
+import { CreateRoutingProfileCommand, ListQueuesCommand, ListRoutingProfileManualAssignmentQueuesCommand, SearchQueuesCommand, TagResourceCommand } from '@aws-sdk/client-connect';
 import { describe, expect, it } from 'vitest';
 import { createConnectClient, transportFor } from '../../src/connect/client.js';
 import { READ_COMMANDS, WRITE_COMMANDS } from '../../src/connect/commands.js';
@@ -20,12 +20,14 @@ describe('read-only reader', () => {
     expect(reader.createRoutingProfile).toBeUndefined();
     expect(Object.isFrozen(reader)).toBe(true);
     expect(Object.keys(reader).sort()).toEqual(
-      ['describeRoutingProfile', 'listQueues', 'listRoutingProfileQueues', 'searchQueues', 'searchRoutingProfiles'],
+      ['describeRoutingProfile', 'listQueues', 'listRoutingProfileManualAssignmentQueues', 'listRoutingProfileQueues', 'searchRoutingProfiles'],
     );
     const write = new CreateRoutingProfileCommand({ InstanceId: INSTANCE, Name: 'x', Description: 'x', DefaultOutboundQueueId: 'q', MediaConcurrencies: [] });
     expect(() => assertReadCommand(write)).toThrow(InternalError);
     expect(() => assertReadCommand(new TagResourceCommand({ resourceArn: 'a', tags: {} }))).toThrow(/refused/);
     expect(() => assertReadCommand(new ListQueuesCommand({ InstanceId: INSTANCE }))).not.toThrow();
+    // No command ever chooses SearchQueues (ListQueues pages 1,000 at 10/s): it is off the allow-list and the policies.
+    expect(() => assertReadCommand(new SearchQueuesCommand({ InstanceId: INSTANCE }))).toThrow(/refused/);
   });
 
   it('exports its operations for the IAM policy, matching the command tables', () => {
@@ -35,15 +37,13 @@ describe('read-only reader', () => {
     expect(READ_OPERATIONS.filter((op) => (WRITE_OPERATIONS as readonly string[]).includes(op))).toEqual([]);
   });
 
-  it('lists standard queues only, and asks Search for standard queues only', async () => {
+  it('lists standard queues only', async () => {
     const fake = new FakeConnect();
     fake.addQueue('Basic');
     fake.addQueue('agent-1', 'AGENT');
     const reader = createLiveReader(fake);
     expect((await reader.listQueues({ instanceId: INSTANCE })).items.map((q) => q.name)).toEqual(['Basic']);
     expect(fake.log[0]?.input).toMatchObject({ QueueTypes: ['STANDARD'] });
-    await reader.searchQueues({ instanceId: INSTANCE, maxResults: 500 });
-    expect(fake.log[1]?.input).toMatchObject({ SearchCriteria: { QueueTypeCondition: 'STANDARD' }, MaxResults: 500 });
   });
 });
 
@@ -59,6 +59,15 @@ describe('writer', () => {
     { operation: 'UpdateRoutingProfileQueues', input: { InstanceId: INSTANCE, RoutingProfileId: 'rp', QueueConfigs: [{ QueueReference: { QueueId: 'q', Channel: 'VOICE' }, Priority: 2, Delay: 5 }] } },
     { operation: 'UntagResource', input: { resourceArn: 'arn:x', tagKeys: ['a'] } },
     { operation: 'TagResource', input: { resourceArn: 'arn:x', tags: { a: 'b' } } },
+    {
+      operation: 'AssociateRoutingProfileQueues',
+      input: { InstanceId: INSTANCE, RoutingProfileId: 'rp', ManualAssignmentQueueConfigs: [{ QueueReference: { QueueId: 'q', Channel: 'CHAT' } }] },
+    },
+    {
+      operation: 'DisassociateRoutingProfileQueues',
+      input: { InstanceId: INSTANCE, RoutingProfileId: 'rp', QueueReferences: [{ QueueId: 'q', Channel: 'VOICE' }], ManualAssignmentQueueReferences: [{ QueueId: 'q', Channel: 'CHAT' }] },
+    },
+    { operation: 'DeleteRoutingProfile', input: { InstanceId: INSTANCE, RoutingProfileId: 'rp' } },
   ];
 
   it.each(calls)('$operation becomes its Command with exactly the planned input', (call) => {
@@ -83,10 +92,12 @@ describe('client', () => {
     const transport = transportFor(client);
     expect(transportFor(client)).toBe(transport);
     expect(transport.quotaFor('ListQueues')).toEqual({ ratePerSecond: 1, burst: 1 });
-    expect(transport.quotaFor('SearchQueues')).toEqual({ ratePerSecond: 2, burst: 5 });
+    expect(transport.quotaFor('SearchRoutingProfiles')).toEqual({ ratePerSecond: 2, burst: 5 });
+    // Not in any published quota list: paced at the admin guide's default, the lowest rate Connect publishes.
+    expect(transport.quotaFor('ListRoutingProfileManualAssignmentQueues')).toEqual({ ratePerSecond: 2, burst: 5 });
     // Paced a little under the quota (transport.ts, PACING_RATE_FACTOR / burstReserve).
     expect(transport.bucketFor('ListQueues').quota).toEqual({ ratePerSecond: 0.97, burst: 1 });
-    expect(transport.bucketFor('SearchQueues').quota).toEqual({ ratePerSecond: 1.94, burst: 4 });
+    expect(transport.bucketFor('SearchRoutingProfiles').quota).toEqual({ ratePerSecond: 1.94, burst: 4 });
     client.destroy();
   });
 
@@ -101,7 +112,9 @@ describe('client', () => {
     const transport = transportFor(fake);
     expect(transportFor(transport)).toBe(transport);
     expect(createLiveReader(transport)).toBeDefined();
-    expect(new SearchQueuesCommand({ InstanceId: INSTANCE })).toBeInstanceOf(READ_COMMANDS.SearchQueues);
+    expect(new ListRoutingProfileManualAssignmentQueuesCommand({ InstanceId: INSTANCE, RoutingProfileId: 'rp' })).toBeInstanceOf(
+      READ_COMMANDS.ListRoutingProfileManualAssignmentQueues,
+    );
   });
 });
 

@@ -21,8 +21,12 @@ describe('classifyFailure', () => {
     [networkReset(), 'network-maybe-sent'],
     [Object.assign(new Error('Request timed out'), { name: 'TimeoutError' }), 'network-maybe-sent'],
     [new Error('socket hang up'), 'network-maybe-sent'],
-    [connectionRefused(), 'network-not-sent'],
-    [Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'network-not-sent'],
+    // Unreachable means connection refused or name not found (design.md); a reset stays a lost answer.
+    [connectionRefused(), 'unreachable'],
+    [Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), 'unreachable'],
+    [Object.assign(new AggregateError([connectionRefused(), connectionRefused()], 'connect failed'), {}), 'unreachable'],
+    [Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' }), 'network-not-sent'],
+    [Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' }), 'network-not-sent'],
     [new TypeError('x is not a function'), 'fatal'],
   ])('%s -> %s', (error, kind) => {
     expect(classifyFailure(error).kind).toBe(kind);

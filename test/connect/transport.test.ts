@@ -2,13 +2,13 @@ import { LimitExceededException } from '@aws-sdk/client-connect';
 import { describe, expect, it } from 'vitest';
 import { createConnectWriter } from '../../src/connect/writer.js';
 import { createLiveReader } from '../../src/connect/reader.js';
-import { NotSentError, OutcomeUnknownError } from '../../src/connect/errors.js';
-import { MAX_ATTEMPTS, RETRY_BUDGET_MS, backoffMs, THROTTLING_BACKOFF_BASE_MS } from '../../src/connect/retry.js';
+import { NotSentError, OutcomeUnknownError, UnreachableError } from '../../src/connect/errors.js';
+import { MAX_THROTTLED_ATTEMPTS, READ_MAX_ATTEMPTS, READ_MAX_THROTTLED_ATTEMPTS, backoffMs, THROTTLING_BACKOFF_BASE_MS } from '../../src/connect/retry.js';
 import { PacedTransport, pacingQuota } from '../../src/connect/transport.js';
 import { AwsError } from '../../src/errors.js';
 import type { Call } from '../../src/plan/types.js';
-import { FakeConnect, INSTANCE, connectionRefused, networkReset, sdkError, throttling } from './support/fake-connect.js';
-import { VirtualClock } from './support/virtual-clock.js';
+import { FakeConnect, INSTANCE, connectionRefused, networkReset, sdkError, temporaryDnsFailure, throttling } from './support/fake-connect.js';
+import { ManualClock, VirtualClock } from './support/virtual-clock.js';
 
 const create: Call = {
   operation: 'CreateRoutingProfile',
@@ -41,22 +41,38 @@ describe('retries', () => {
     expect(transport.stats.snapshot()).toMatchObject({ calls: { ListQueues: 4 }, throttles: 3, retries: 3 });
   });
 
-  it(`gives up after ${MAX_ATTEMPTS} attempts with an AwsError naming the operation`, async () => {
+  it(`gives up on a read after ${READ_MAX_ATTEMPTS} failed attempts with an AwsError naming the operation`, async () => {
     const { fake, reader } = setup(() => 0);
     fake.faults = [{ operation: 'SearchRoutingProfiles', error: () => sdkError('InternalServiceException', 500), times: 100 }];
     const err = await reader.searchRoutingProfiles({ instanceId: INSTANCE }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsError);
     expect(err).toMatchObject({ operation: 'SearchRoutingProfiles', errorName: 'InternalServiceException', httpStatus: 500 });
-    expect(fake.count('SearchRoutingProfiles')).toBe(MAX_ATTEMPTS);
+    expect(fake.count('SearchRoutingProfiles')).toBe(READ_MAX_ATTEMPTS);
   });
 
-  it('stops retrying when the next wait would exceed the time budget', async () => {
-    const { fake, clock, reader } = setup(() => 0.999);
+  it('counts throttles apart: a read tolerates more of them than a write, and neither gives up early', async () => {
+    const { fake, reader, writer } = setup(() => 0);
+    const p = fake.addProfile({ name: 'P' });
+    fake.faults = [{ operation: 'ListQueues', error: throttling, times: 1_000 }];
+    await expect(reader.listQueues({ instanceId: INSTANCE })).rejects.toMatchObject({ errorName: 'ThrottlingException' });
+    expect(fake.count('ListQueues')).toBe(READ_MAX_THROTTLED_ATTEMPTS);
+    fake.faults = [{ operation: 'UpdateRoutingProfileName', error: throttling, times: 1_000 }];
+    const rename: Call = { operation: 'UpdateRoutingProfileName', input: { InstanceId: INSTANCE, RoutingProfileId: p.id, Name: 'P', Description: 'x' } };
+    await expect(writer.send(rename)).rejects.toMatchObject({ errorName: 'ThrottlingException' });
+    expect(fake.count('UpdateRoutingProfileName')).toBe(MAX_THROTTLED_ATTEMPTS);
+  });
+
+  it('stops retrying when the backoff would exceed the budget; pacing waits do not count', async () => {
+    const fake = new FakeConnect();
+    fake.addQueue('Basic');
+    const clock = new VirtualClock();
+    const transport = new PacedTransport(fake, { clock, random: () => 0.999, retry: { budgetMs: 10_000, maxThrottledAttempts: 100 } });
     fake.faults = [{ operation: 'ListQueues', error: throttling, times: 100 }];
-    const err = await reader.listQueues({ instanceId: INSTANCE }).catch((e: unknown) => e);
+    const err = await createLiveReader(transport).listQueues({ instanceId: INSTANCE }).catch((e: unknown) => e);
     expect(err).toMatchObject({ errorName: 'ThrottlingException' });
-    expect(clock.now()).toBeLessThanOrEqual(RETRY_BUDGET_MS);
-    expect((err as AwsError).message).toMatch(/after \d attempts/);
+    // Backoff 999 + 1998 + 3996 ms spent; the next (7992 ms) would pass 10 s.
+    expect(fake.count('ListQueues')).toBe(4);
+    expect((err as AwsError).message).toMatch(/after 4 attempts/);
   });
 
   it('backoff is bounded by base * 2^n and by the cap', () => {
@@ -96,10 +112,55 @@ describe('retries', () => {
 
   it('retries a network error that happened before anything was sent, even for a create', async () => {
     const { fake, writer } = setup();
-    fake.faults = [{ operation: 'CreateRoutingProfile', error: connectionRefused }];
+    fake.faults = [{ operation: 'CreateRoutingProfile', error: temporaryDnsFailure }];
     const out = await writer.send(create);
     expect(out.routingProfileId).toBeDefined();
     expect(fake.count('CreateRoutingProfile')).toBe(2);
+  });
+
+  it('Connect unreachable (connection refused): no retry, and nothing more is sent by anyone', async () => {
+    const { fake, clock, transport, writer, reader } = setup();
+    fake.faults = [{ operation: 'CreateRoutingProfile', error: connectionRefused, times: 100 }];
+    const err = await writer.send(create, { profile: 'Tier1' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreachableError);
+    expect(err).toMatchObject({ operation: 'CreateRoutingProfile', errorName: 'ECONNREFUSED', maybeApplied: false, hint: expect.stringContaining('--endpoint-url') });
+    expect(fake.count('CreateRoutingProfile')).toBe(1);
+    expect(clock.sleeps).toEqual([]);
+    expect(transport.unreachable).toBe(true);
+    // Later calls, reads included, are refused without a request.
+    await expect(reader.listQueues({ instanceId: INSTANCE })).rejects.toBeInstanceOf(UnreachableError);
+    expect(fake.log).toHaveLength(1);
+  });
+
+  it('a call backing off after a throttle is woken at once when another finds Connect unreachable', async () => {
+    const fake = new FakeConnect();
+    fake.addQueue('Basic');
+    const clock = new ManualClock();
+    const reader = createLiveReader(new PacedTransport(fake, { clock, random: () => 0.999 }));
+    fake.faults = [
+      { operation: 'ListQueues', error: throttling },
+      { operation: 'SearchRoutingProfiles', error: connectionRefused },
+    ];
+    const backingOff = reader.listQueues({ instanceId: INSTANCE }).catch((e: unknown) => e);
+    await clock.advance(0);
+    await expect(reader.searchRoutingProfiles({ instanceId: INSTANCE })).rejects.toBeInstanceOf(UnreachableError);
+    expect(await backingOff).toBeInstanceOf(UnreachableError);
+    // No time passed: the 999 ms backoff was cut short, and ListQueues was not sent again.
+    expect(clock.now()).toBe(0);
+    expect(fake.ops()).toEqual(['ListQueues', 'SearchRoutingProfiles']);
+  });
+
+  it('an idempotent update whose answer was lost, then found Connect gone, says it may have been applied', async () => {
+    const { fake, writer } = setup();
+    const p = fake.addProfile({ name: 'P' });
+    fake.faults = [{ operation: 'UpdateRoutingProfileName', error: networkReset, afterCommit: true }];
+    const rename: Call = { operation: 'UpdateRoutingProfileName', input: { InstanceId: INSTANCE, RoutingProfileId: p.id, Name: 'Q', Description: 'x' } };
+    const originalSend = fake.send.bind(fake);
+    fake.send = async (command) => {
+      if (fake.log.length >= 1) throw connectionRefused();
+      return originalSend(command);
+    };
+    await expect(writer.send(rename)).rejects.toMatchObject({ name: 'AwsError', maybeApplied: true });
   });
 
   it('retries a lost answer on an idempotent update', async () => {

@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { CreateRoutingProfileCommand } from '@aws-sdk/client-connect';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createConnectClient } from '../../src/connect/client.js';
 import { createLiveReader } from '../../src/connect/reader.js';
+import { AwsError } from '../../src/errors.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { declaredProfiles, readCallsLowerBound } from '../../src/live/declared.js';
+import { collectPages, MAX_PAGES } from '../../src/live/paginate.js';
 import { readLive, readProfilesByName } from '../../src/live/read.js';
 import { FakeConnect, INSTANCE } from '../connect/support/fake-connect.js';
 import { VirtualClock } from '../connect/support/virtual-clock.js';
+import { clientFor } from '../emulator/helpers.js';
+import { stubFakeCredentials } from '../reliability/support.js';
 
 function instanceWithSeven() {
   const fake = new FakeConnect();
@@ -33,10 +41,10 @@ describe('readLive: the fewest calls', () => {
   it('3 declared of 7 live, 1 managing queues: 1 queue list + 1 search page + 3 describes + 1 queue list of a profile', async () => {
     const fake = instanceWithSeven();
     const live = await readLive(reader(fake), INSTANCE, [
-      { name: 'P2', managesQueues: true },
-      { name: 'P4', managesQueues: false },
-      { name: 'P6', managesQueues: false },
-      { name: 'Absent', managesQueues: true },
+      { name: 'P2', managesQueues: true, managesManualQueues: false },
+      { name: 'P4', managesQueues: false, managesManualQueues: false },
+      { name: 'P6', managesQueues: false, managesManualQueues: false },
+      { name: 'Absent', managesQueues: true, managesManualQueues: false },
     ]);
     expect(fake.ops().sort()).toEqual(
       ['DescribeRoutingProfile', 'DescribeRoutingProfile', 'DescribeRoutingProfile', 'ListQueues', 'ListRoutingProfileQueues', 'SearchRoutingProfiles'].sort(),
@@ -73,10 +81,10 @@ describe('readLive: the fewest calls', () => {
     expect(p1?.agentAvailabilityTimer).toBeUndefined();
   });
 
-  it('uses SearchQueues when asked, and accepts an instance ARN', async () => {
+  it('accepts an instance ARN', async () => {
     const fake = instanceWithSeven();
-    const live = await readLive(reader(fake), `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}`, [], { queueSource: 'SearchQueues' });
-    expect(fake.ops().sort()).toEqual(['SearchQueues', 'SearchRoutingProfiles']);
+    const live = await readLive(reader(fake), `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}`, []);
+    expect(fake.ops().sort()).toEqual(['ListQueues', 'SearchRoutingProfiles']);
     expect(live.instanceId).toBe(INSTANCE);
     expect(live.queues).toHaveLength(2);
   });
@@ -85,19 +93,28 @@ describe('readLive: the fewest calls', () => {
     const fake = instanceWithSeven();
     fake.pageCap = 3;
     const progress: [number, number][] = [];
-    const live = await readLive(reader(fake), INSTANCE, [{ name: 'P7', managesQueues: true }], { onProgress: (d, t) => progress.push([d, t]) });
+    const live = await readLive(reader(fake), INSTANCE, [{ name: 'P7', managesQueues: true, managesManualQueues: false }], { onProgress: (d, t) => progress.push([d, t]) });
     expect(fake.count('SearchRoutingProfiles')).toBe(3);
     expect(live.profiles.map((p) => p.name).sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
     // One declared profile that exists: progress counts profiles read in full.
     expect(progress).toEqual([[0, 1], [1, 1]]);
   });
 
-  it('stops on a repeated token instead of looping', async () => {
+  it('a repeated NextToken is an error naming the operation, never a partial inventory', async () => {
     const fake = instanceWithSeven();
     fake.stuckToken = 'same';
-    const live = await readLive(reader(fake), INSTANCE, []);
+    const err = await readLive(reader(fake), INSTANCE, []).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AwsError);
+    expect(err).toMatchObject({ operation: 'SearchRoutingProfiles', errorName: 'PaginationLoop', message: expect.stringContaining('SearchRoutingProfiles') });
     expect(fake.count('SearchRoutingProfiles')).toBe(2);
-    expect(live.profiles).toHaveLength(7);
+  });
+
+  it(`a listing still paging after ${MAX_PAGES} pages is an error naming the operation`, async () => {
+    let n = 0;
+    const endless = { items: [], nextToken: undefined as string | undefined };
+    const err = await collectPages('ListQueues', async () => ({ ...endless, nextToken: `t${++n}` })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ operation: 'ListQueues', errorName: 'PaginationLimit', message: expect.stringContaining(`${MAX_PAGES} pages`) });
+    expect(n).toBe(MAX_PAGES);
   });
 
   it('maps incomplete answers defensively', async () => {
@@ -115,7 +132,7 @@ describe('readLive: the fewest calls', () => {
         }
       },
     };
-    const live = await readLive(createLiveReader(partial), INSTANCE, [{ name: 'A', managesQueues: true }]);
+    const live = await readLive(createLiveReader(partial), INSTANCE, [{ name: 'A', managesQueues: true, managesManualQueues: false }]);
     expect(live.queues).toEqual([{ queueId: 'q1', arn: '', name: '' }]);
     expect(live.profiles).toEqual([
       {
@@ -149,5 +166,137 @@ describe('readProfilesByName', () => {
       { StringCondition: { FieldName: 'name', Value: 'Nope', ComparisonType: 'EXACT' } },
     ]);
     expect(fake.count('DescribeRoutingProfile')).toBe(1);
+  });
+});
+
+describe('manual-assignment queues, against the emulator over HTTP', () => {
+  let emu: RunningEmulator | undefined;
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await emu?.close();
+    emu = undefined;
+  });
+
+  /** M1 has 2 manual queues, M0 none, M2 one (but its file will not manage them); made through the real SDK. */
+  async function instance() {
+    stubFakeCredentials();
+    emu = await startEmulator({ seed: { queues: ['Basic', 'Chat A', 'Chat B'].map((name) => ({ name })), profiles: [] } });
+    const q = new Map(emu.snapshot().queues.map((x) => [x.name, x.queueId]));
+    const admin = clientFor(emu);
+    const create = (name: string, manual: string[]) =>
+      admin.send(
+        new CreateRoutingProfileCommand({
+          InstanceId: emu?.instanceId,
+          Name: name,
+          Description: name,
+          DefaultOutboundQueueId: q.get('Basic'),
+          MediaConcurrencies: [{ Channel: 'CHAT', Concurrency: 2 }],
+          ...(manual.length ? { ManualAssignmentQueueConfigs: manual.map((m) => ({ QueueReference: { QueueId: q.get(m), Channel: 'CHAT' as const } })) } : {}),
+        }),
+      );
+    await create('M1', ['Chat A', 'Chat B']);
+    await create('M0', []);
+    await create('M2', ['Chat A']);
+    admin.destroy();
+    emu.clearRequestLog();
+    const client = createConnectClient({ region: emu.region, endpoint: emu.endpoint });
+    return { emu, client, reader: createLiveReader(client), queueId: (n: string) => q.get(n) ?? '' };
+  }
+
+  it('lists them only for declared profiles whose file states them, and only when Search counts some', async () => {
+    const { emu: e, client, reader, queueId } = await instance();
+    const declared = [
+      { name: 'M1', managesQueues: false, managesManualQueues: true },
+      { name: 'M0', managesQueues: false, managesManualQueues: true },
+      { name: 'M2', managesQueues: false, managesManualQueues: false },
+    ];
+    const live = await readLive(reader, e.instanceId, declared);
+    client.destroy();
+    const lists = e.requestLog.filter((r) => r.operation === 'ListRoutingProfileManualAssignmentQueues');
+    const m1 = live.profiles.find((p) => p.name === 'M1');
+    expect(lists.map((r) => r.input.RoutingProfileId)).toEqual([m1?.routingProfileId]);
+    expect(lists[0]?.input).toMatchObject({ MaxResults: 100 });
+    expect(m1?.manualQueues?.map((m) => [m.queueName, m.channel, m.queueId])).toEqual([
+      ['Chat A', 'CHAT', queueId('Chat A')],
+      ['Chat B', 'CHAT', queueId('Chat B')],
+    ]);
+    expect(m1?.manualQueueCount).toBe(2);
+    // Managed but empty: known to be none without a call.
+    expect(live.profiles.find((p) => p.name === 'M0')?.manualQueues).toEqual([]);
+    // Not managed: not read, so unknown rather than empty.
+    expect(live.profiles.find((p) => p.name === 'M2')?.manualQueues).toBeUndefined();
+
+    // The read took exactly the lower bound the benchmark holds it to.
+    const calls: Record<string, number> = {};
+    for (const r of e.requestLog) calls[r.operation] = (calls[r.operation] ?? 0) + 1;
+    const snapshot = e.snapshot();
+    expect(calls).toEqual(
+      readCallsLowerBound(declared, {
+        profiles: snapshot.profiles.length,
+        queues: snapshot.queues.length,
+        pairs: new Map(snapshot.profiles.map((p) => [p.name, { queues: p.queueConfigs.length, manualQueues: p.manualAssignmentQueues.length }])),
+      }),
+    );
+    expect(calls.ListRoutingProfileManualAssignmentQueues).toBe(1);
+  });
+
+  it('re-reads by name take the same flag', async () => {
+    const { emu: e, client, reader } = await instance();
+    const [m1, m0] = await readProfilesByName(reader, e.instanceId, ['M1', 'M0'], { manualQueues: true });
+    const [plain] = await readProfilesByName(reader, e.instanceId, ['M2']);
+    client.destroy();
+    expect(m1?.manualQueues).toHaveLength(2);
+    expect(m0?.manualQueues).toEqual([]);
+    expect(plain?.manualQueues).toBeUndefined();
+    expect(e.requestLog.filter((r) => r.operation === 'ListRoutingProfileManualAssignmentQueues')).toHaveLength(1);
+  });
+});
+
+describe('manual-assignment queues when Search lags behind Describe', () => {
+  it('lists them after Describe when Search counted none but Describe counts some', async () => {
+    const records = { RoutingProfileId: 'rp1', Name: 'A', MediaConcurrencies: [{ Channel: 'CHAT', Concurrency: 1 }] };
+    const sent: string[] = [];
+    const client = {
+      async send(command: { constructor: { name: string } }) {
+        sent.push(command.constructor.name.replace(/Command$/, ''));
+        switch (command.constructor.name) {
+          case 'SearchRoutingProfilesCommand':
+            return { RoutingProfiles: [{ ...records, NumberOfAssociatedManualAssignmentQueues: 0 }] };
+          case 'DescribeRoutingProfileCommand':
+            return { RoutingProfile: { ...records, NumberOfAssociatedManualAssignmentQueues: 1 } };
+          case 'ListRoutingProfileManualAssignmentQueuesCommand':
+            return { RoutingProfileManualAssignmentQueueConfigSummaryList: [{ QueueId: 'q1', QueueName: 'Q', Channel: 'CHAT' }, { QueueId: 'q1', QueueName: 'Q', Channel: 'CHAT' }] };
+          default:
+            return {};
+        }
+      },
+    };
+    const live = await readLive(createLiveReader(client), INSTANCE, [{ name: 'A', managesQueues: false, managesManualQueues: true }]);
+    expect(sent.sort()).toEqual(['DescribeRoutingProfile', 'ListQueues', 'ListRoutingProfileManualAssignmentQueues', 'SearchRoutingProfiles']);
+    // A pair listed twice (the list changed between pages) is kept once.
+    expect(live.profiles[0]?.manualQueues).toEqual([{ queueId: 'q1', queueArn: '', queueName: 'Q', channel: 'CHAT' }]);
+  });
+});
+
+describe('declaredProfiles', () => {
+  it('one entry per name and former name, managing what the document states', () => {
+    expect(
+      declaredProfiles([
+        { name: 'New', renamedFrom: ['Old', 'Older'], queues: [], manualAssignmentQueues: [] },
+        { name: 'Plain' },
+      ]),
+    ).toEqual([
+      { name: 'New', managesQueues: true, managesManualQueues: true },
+      { name: 'Old', managesQueues: true, managesManualQueues: true },
+      { name: 'Older', managesQueues: true, managesManualQueues: true },
+      { name: 'Plain', managesQueues: false, managesManualQueues: false },
+    ]);
+  });
+
+  it('readLive may take them as a function of what Search found (export reads every live profile)', async () => {
+    const fake = instanceWithSeven();
+    const live = await readLive(reader(fake), INSTANCE, (searched) => searched.map((p) => ({ name: p.name, managesQueues: false, managesManualQueues: false })));
+    expect(fake.count('DescribeRoutingProfile')).toBe(7);
+    expect(live.profiles.every((p) => p.described)).toBe(true);
   });
 });

@@ -173,6 +173,16 @@ describe('iam/apply-policy.json', () => {
   });
 });
 
+describe('docs/iam.md', () => {
+  it('explains exactly the actions the policies grant (its tables list each one, and no other)', () => {
+    const rows = readFileSync(join(repo, 'docs', 'iam.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| `connect:'));
+    const documented = [...new Set(rows.flatMap((line) => [...line.matchAll(/`(connect:[A-Za-z]+)`/g)].map((m) => m[1] ?? '')))].sort();
+    expect(documented).toEqual(asActions(used));
+  });
+});
+
 describe.each(['plan-policy.json', 'apply-policy.json'])('iam/%s', (name) => {
   const policy = readPolicy(name);
 

@@ -1,12 +1,12 @@
 // SIGINT during apply: the call in flight finishes, nothing more is sent, the report says what was done and
-// what was skipped, the exit code is 1, and a re-run converges. The built CLI as a real process, paced by
+// what was skipped, the exit code is 1, and a re-run converges. And Connect vanishing mid-apply: the run stops
+// within seconds, with the same kind of report. The built CLI as a real process, paced by
 // Connect's default quotas in the emulator so that the apply takes several seconds.
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { assertBuilt, CLI, cliEnv, emulatorWith, isWrite, profilesDir, REPO_ROOT, runCli } from '../e2e/harness.js';
+import { assertBuilt, cliEnv, emulatorWith, isWrite, profilesDir, runCli } from '../e2e/harness.js';
 import { SEED_QUEUES, support, toYaml } from '../e2e/fixtures.js';
-import { asSeed } from './support.js';
+import { asSeed, spawnCli, waitFor } from './support.js';
 
 let emu: RunningEmulator | undefined;
 const cleanups: (() => void)[] = [];
@@ -28,19 +28,15 @@ describe('interrupting apply', () => {
     const env = cliEnv(emu);
     const log = emu.requestLog;
 
-    const child = spawn(process.execPath, [CLI, 'apply', '--dir', files.dir, '--auto-approve'], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const cli = spawnCli(['apply', '--dir', files.dir, '--auto-approve'], env);
 
     // Interrupt as soon as the emulator has seen the first write.
-    const deadline = Date.now() + 30_000;
-    while (!log.some((e) => isWrite(e.operation)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => log.some((e) => isWrite(e.operation)));
     expect(log.some((e) => isWrite(e.operation)), 'apply sent a write').toBe(true);
-    child.kill('SIGINT');
-    const code = await exited;
+    cli.child.kill('SIGINT');
+    const code = await cli.exited;
+    const stdout = cli.stdout();
+    const stderr = cli.stderr();
 
     expect(code, stdout + stderr).toBe(1);
     expect(stderr).toContain('SIGINT received: finishing the call in flight');
@@ -63,5 +59,31 @@ describe('interrupting apply', () => {
     const plan = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode', ...fast], { env });
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('No changes');
+  });
+
+  it('Connect gone after the first write: apply stops within seconds (it used to retry for about 50 s), reports what was done and what was not sent, exit 1', async () => {
+    assertBuilt();
+    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: asSeed(...NAMES.map((name) => support({ name }))) }, { quotas: 'connect-defaults' });
+    // 20 descriptions to change at about 2 a second: a paced apply of about 10 s.
+    const files = profilesDir({ 'teams.yaml': toYaml(...NAMES.map((name) => support({ name, description: `${name} v2` }))) });
+    cleanups.push(files.cleanup);
+    const log = emu.requestLog;
+
+    const cli = spawnCli(['apply', '--dir', files.dir, '--auto-approve'], cliEnv(emu));
+    await waitFor(() => log.some((e) => isWrite(e.operation) && e.status === 200));
+    expect(log.some((e) => isWrite(e.operation)), 'apply sent a write').toBe(true);
+    const stopped = Date.now();
+    await emu.close();
+    emu = undefined;
+    const code = await cli.exited;
+    const afterStop = Date.now() - stopped;
+    const stdout = cli.stdout();
+
+    expect(code, stdout + cli.stderr()).toBe(1);
+    // Generous for a loaded machine; it takes well under a second here.
+    expect(afterStop).toBeLessThan(10_000);
+    expect(stdout).toMatch(/skipped \(not sent: Connect is unreachable \(ECONNREFUSED\)\)/);
+    // What was done before Connect went away is in the report too.
+    expect(stdout).toMatch(/"Team \d\d".*: updated/);
   });
 });

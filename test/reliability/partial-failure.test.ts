@@ -107,7 +107,8 @@ describe('verification after a partial failure', () => {
   it('does not wait for profiles whose apply already failed: one re-read, then the report', async () => {
     let reads = 0;
     const result = await verifyConverged(async () => (reads++, planOf([differing('Alpha')])), { clock: fastClock(1000), unfinished: new Set(['Alpha']) });
-    expect(result).toEqual({ converged: false, notConverged: [{ name: 'Alpha', fields: ['description'] }] });
+    const notConverged = [{ name: 'Alpha', fields: ['description'] }];
+    expect(result).toEqual({ converged: false, notConverged, verification: { status: 'not-converged', notConverged } });
     expect(reads).toBe(1);
   });
 

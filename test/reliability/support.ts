@@ -1,11 +1,13 @@
 // Shared by the reliability tests: a fast clock, a seeded generator of live/desired profile sets that differ in
 // every way the planner knows, an independent field-by-field comparison of the emulator's state with the files,
 // and fault counts read from the emulator's request log (the wire truth, not the client's own statistics).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { Clock } from '../../src/connect/clock.js';
 import type { EmulatorStateSnapshot, RequestLogEntry, SeedProfile } from '../../src/emulator/index.js';
 import type { ProfileDoc } from '../e2e/fixtures.js';
+import { CLI, FAKE_CREDENTIALS, REPO_ROOT } from '../e2e/harness.js';
 import { seededRandom } from '../../src/emulator/random.js';
 
 /**
@@ -40,6 +42,41 @@ export function fastClock(scale: number): Clock {
  */
 export function asSeed(...docs: ProfileDoc[]): SeedProfile[] {
   return docs as unknown as SeedProfile[];
+}
+
+/**
+ * In-process SDK clients read credentials through the default chain: give them fake ones, and keep the
+ * developer's own session token and profile out (undo with vi.unstubAllEnvs()).
+ */
+export function stubFakeCredentials(): void {
+  for (const [key, value] of Object.entries(FAKE_CREDENTIALS)) vi.stubEnv(key, value);
+  vi.stubEnv('AWS_SESSION_TOKEN', '');
+  vi.stubEnv('AWS_PROFILE', '');
+}
+
+/** The built CLI as a child process the test can signal or outlive, with its output collected as it comes. */
+export interface RunningCli {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** The exit code once the process has closed. */
+  exited: Promise<number | null>;
+}
+
+export function spawnCli(args: string[], env: Record<string, string>): RunningCli {
+  const child = spawn(process.execPath, [CLI, ...args], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Resolves once `seen()` holds (polling every 10 ms), or after `timeoutMs`. */
+export async function waitFor(seen: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 }
 
 /** Test data is drawn from the emulator's own seeded generator, so a seed repeats the same scenario. */

@@ -7,7 +7,7 @@ import { EXIT_ERROR, EXIT_OK } from '../exit.js';
 import { hasChanges } from './plan.js';
 import { UserInputError } from '../../errors.js';
 import { applyPlan } from '../../apply/apply.js';
-import { verifyConverged } from '../../apply/verify.js';
+import { verifyApply } from '../../apply/verify.js';
 import { renderApplyResultText, renderPlanText } from '../../render/index.js';
 import type { CommandContext } from './context.js';
 
@@ -43,13 +43,9 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
     ctx.stdout('\n');
   }
 
-  const result = await applyPlan(plan, session.writer, session.reader, { signal, logger: ctx.logger });
-  if (!result.interrupted) {
-    const unfinished = new Set(result.changes.filter((c) => c.outcome === 'failed' || c.outcome === 'skipped').map((c) => c.name));
-    const verification = await verifyConverged(async () => (await planAgainstLive(desired, session.reader, session.instanceId)).plan, { unfinished });
-    result.converged = verification.converged;
-    result.notConverged = verification.notConverged;
-  }
+  const applied = await applyPlan(plan, session.writer, session.reader, { signal, logger: ctx.logger });
+  // Never throws: a re-read that fails is reported beside what apply did, not instead of it.
+  const result = await verifyApply(applied, async () => (await planAgainstLive(desired, session.reader, session.instanceId)).plan);
   ctx.stdout(renderApplyResultText(result));
   const failed = result.changes.some((c) => c.outcome === 'failed' || c.outcome === 'skipped');
   return result.converged && !failed && !result.interrupted ? EXIT_OK : EXIT_ERROR;

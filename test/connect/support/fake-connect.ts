@@ -59,6 +59,9 @@ export function throttling(): Error {
 export function networkReset(): Error {
   return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 }
+export function temporaryDnsFailure(): Error {
+  return Object.assign(new Error('getaddrinfo EAI_AGAIN connect.us-east-1.amazonaws.com'), { code: 'EAI_AGAIN' });
+}
 export function connectionRefused(): Error {
   return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
 }
