@@ -9,6 +9,7 @@ import { validateCommand } from './commands/validate.js';
 import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
 import { emulatorCommand } from './commands/emulator.js';
+import { exportCommand } from './commands/export.js';
 import type { CommandContext } from './commands/context.js';
 import { UserInputError, assertNever } from '../errors.js';
 
@@ -49,6 +50,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
         return await planCommand(ctx, parsed, parsed.command);
       case 'apply':
         return await applyCommand(ctx, parsed, opts.signal ?? new AbortController().signal);
+      case 'export':
+        return await exportCommand(ctx, parsed, stderr);
       case 'emulator':
         return await emulatorCommand(parsed);
       default:

@@ -24,10 +24,14 @@ export interface ReadLiveOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * `declared` may be a function of the profiles Search found, for a caller that learns what to read in full only
+ * from Search itself (export reads every live profile) without a second Search.
+ */
 export async function readLive(
   reader: LiveReader,
   instanceIdOrArn: string,
-  declared: readonly DeclaredProfile[],
+  declared: readonly DeclaredProfile[] | ((searched: readonly LiveProfile[]) => readonly DeclaredProfile[]),
   opts: ReadLiveOptions = {},
 ): Promise<LiveState> {
   const instanceId = instanceIdFrom(instanceIdOrArn);
@@ -41,7 +45,7 @@ export async function readLive(
 
   const byName = new Map(searched.map((p) => [p.name, p]));
   const wanted = new Map<string, boolean>();
-  for (const d of declared) wanted.set(d.name, (wanted.get(d.name) ?? false) || d.managesQueues);
+  for (const d of typeof declared === 'function' ? declared(searched) : declared) wanted.set(d.name, (wanted.get(d.name) ?? false) || d.managesQueues);
 
   const targets = [...wanted].flatMap(([name, managesQueues]) => {
     const profile = byName.get(name);

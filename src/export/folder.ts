@@ -1,0 +1,65 @@
+// What the profiles folder already holds, read before any call to Connect: the profiles its documents declare
+// (by `name` or `renamedFrom`) and the names directly in it, so export can leave every file of the user's alone.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { loadDesired } from '../desired/load.js';
+import { collisionKey } from './slug.js';
+import type { Declaration } from './plan-export.js';
+
+export interface ExportFolder {
+  declared: Map<string, Declaration>;
+  existing: Map<string, string>;
+}
+
+/** Invalid files stop the export (UserInputError from the loader): what they declare cannot be known. */
+export async function readExportFolder(dir: string, cwd: string): Promise<ExportFolder> {
+  const absolute = resolve(cwd, dir);
+  if (!existsSync(absolute)) return { declared: new Map(), existing: new Map() };
+  const desired = await loadDesired(absolute, { cwd });
+  const perFile = new Map<string, number>();
+  for (const p of desired.profiles) perFile.set(p.source.file, (perFile.get(p.source.file) ?? 0) + 1);
+  const declared = new Map<string, Declaration>();
+  for (const p of desired.profiles) {
+    declared.set(p.name, { file: p.source.file, name: p.name, byRenamedFrom: false, soleDocument: perFile.get(p.source.file) === 1 });
+  }
+  for (const p of desired.profiles) {
+    for (const old of p.renamedFrom ?? []) {
+      // A live profile under an old name is the one the file renames: it is declared, by that file.
+      if (!declared.has(old)) declared.set(old, { file: p.source.file, name: p.name, byRenamedFrom: true, soleDocument: false });
+    }
+  }
+  const existing = new Map<string, string>();
+  for (const entry of readdirSync(absolute).sort()) existing.set(collisionKey(entry), entry);
+  return { declared, existing };
+}
+
+/** Where the schema is looked for, nearest first, from each folder up: the project's own, then an npm install's. */
+const SCHEMA_CANDIDATES = [join('schema', 'routing-profile.schema.json'), join('node_modules', 'connect-gitops', 'schema', 'routing-profile.schema.json')];
+/** What profiles/ next to schema/ use (design.md), when no schema is found above the folder. */
+export const DEFAULT_SCHEMA_PATH = '../schema/routing-profile.schema.json';
+
+/**
+ * The modeline's path from `folder` to the routing profile schema, with `/` separators as editors expect,
+ * found by looking in the folder's parents. Cached per folder: every file of one export shares the answer.
+ */
+export function schemaPathFinder(cwd: string): (folder: string) => string {
+  const cache = new Map<string, string>();
+  return (folder) => {
+    const from = resolve(cwd, folder);
+    let found = cache.get(from);
+    if (found !== undefined) return found;
+    found = DEFAULT_SCHEMA_PATH;
+    search: for (let at = dirname(from); ; at = dirname(at)) {
+      for (const candidate of SCHEMA_CANDIDATES) {
+        const schema = join(at, candidate);
+        if (existsSync(schema) && statSync(schema).isFile()) {
+          found = relative(from, schema).split(sep).join('/');
+          break search;
+        }
+      }
+      if (dirname(at) === at) break;
+    }
+    cache.set(from, found);
+    return found;
+  };
+}

@@ -1,0 +1,84 @@
+// What export will do with each live profile, decided before anything is written: write a file, leave a
+// profile the folder already declares, or skip one the files cannot hold. Pure: the folder's state and the
+// live state come in as data, so the rules that protect a user's work are tested without a disk.
+import { dirname, join } from 'node:path';
+import type { LiveProfile, LiveQueue } from '../live/types.js';
+import { compareStrings } from '../plan/order.js';
+import { emitProfileYaml } from './emit.js';
+import type { FormatFields } from './format-fields.js';
+import { documentFromLive } from './from-live.js';
+import { queueNames } from './queue-names.js';
+import { readBack } from './read-back.js';
+import { shownName } from './shown.js';
+import { collisionKey, fileNamesFor } from './slug.js';
+
+/** How the folder already states a live profile. */
+export interface Declaration {
+  /** The file, as a path relative to the working directory (as the loader reports it). */
+  file: string;
+  /** Declared by the document's `name`; otherwise by its `renamedFrom` (of `name`). */
+  name: string;
+  byRenamedFrom: boolean;
+  /** The file holds this one document and nothing else: the only file --force may replace. */
+  soleDocument: boolean;
+}
+
+export interface ExportInput {
+  /** The folder new files go to, as given (relative to the working directory or absolute). */
+  dir: string;
+  /** Every live profile: file names are chosen over all of them, so they do not depend on --name. */
+  live: readonly LiveProfile[];
+  queues: readonly LiveQueue[];
+  /** The names to export (every live profile when absent). */
+  names?: readonly string[];
+  declared: ReadonlyMap<string, Declaration>;
+  /** Entries directly in `dir`, by collisionKey of their name (what a case-insensitive disk would clash on). */
+  existing: ReadonlyMap<string, string>;
+  force: boolean;
+  format: FormatFields;
+  /** The schema path for the modeline of a file in the given folder. */
+  schemaPathFrom: (folder: string) => string;
+}
+
+export type ExportItem =
+  | { kind: 'write'; name: string; file: string; text: string; replaces: boolean }
+  | { kind: 'declared'; name: string; file: string }
+  | { kind: 'skipped'; name: string; reasons: string[] };
+
+function targetFile(input: ExportInput, profile: LiveProfile, fileName: string): { file: string; replaces: boolean } | { reasons: string[] } {
+  const declaration = input.declared.get(profile.name);
+  if (declaration !== undefined) {
+    if (declaration.byRenamedFrom) {
+      return { reasons: [`${declaration.file} declares it as the former name of ${shownName(declaration.name)}; export leaves that file alone`] };
+    }
+    if (!declaration.soleDocument) {
+      return { reasons: [`${declaration.file} declares it together with other documents; --force replaces only a file that holds that one profile`] };
+    }
+    return { file: declaration.file, replaces: true };
+  }
+  const present = input.existing.get(collisionKey(fileName));
+  if (present !== undefined) {
+    return { reasons: [`${join(input.dir, present)} already exists and does not hold this profile alone; it is not overwritten (move it aside, or rename the profile)`] };
+  }
+  return { file: join(input.dir, fileName), replaces: false };
+}
+
+export function planExport(input: ExportInput): ExportItem[] {
+  const fileNames = fileNamesFor(input.live.map((p) => p.name));
+  const wanted = input.names === undefined ? undefined : new Set(input.names);
+  const names = queueNames(input.queues);
+  const selected = input.live.filter((p) => wanted === undefined || wanted.has(p.name)).sort((a, b) => compareStrings(a.name, b.name));
+
+  return selected.map((profile): ExportItem => {
+    const declaration = input.declared.get(profile.name);
+    if (declaration !== undefined && !input.force) return { kind: 'declared', name: profile.name, file: declaration.file };
+    const target = targetFile(input, profile, fileNames.get(profile.name) as string);
+    if ('reasons' in target) return { kind: 'skipped', name: profile.name, reasons: target.reasons };
+    const built = documentFromLive(profile, names, input.format);
+    if (!built.ok) return { kind: 'skipped', name: profile.name, reasons: built.reasons };
+    const text = emitProfileYaml(built.document, input.schemaPathFrom(dirname(target.file)));
+    const check = readBack(target.file, text, built.document);
+    if (!check.ok) return { kind: 'skipped', name: profile.name, reasons: check.reasons };
+    return { kind: 'write', name: profile.name, file: target.file, text, replaces: target.replaces };
+  });
+}
