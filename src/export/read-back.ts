@@ -1,8 +1,8 @@
 // An exported file must load with the project's own loader as exactly the document it was written from.
 // Whatever the loader rejects (a control character, a value out of the schema's range, a reserved tag key)
 // becomes a reason to skip that profile, so export never writes a file that `plan` would refuse.
-import equal from 'fast-deep-equal';
 import { parseProfileText } from '../desired/parse-text.js';
+import { canonicalJson } from '../plan/canonical-json.js';
 import { statedFields, type ExportDocument } from './document.js';
 
 export type ReadBack = { ok: true } | { ok: false; reasons: string[] };
@@ -12,8 +12,8 @@ export function readBack(file: string, text: string, document: ExportDocument): 
   if (parsed.problems.length > 0) return { ok: false, reasons: parsed.problems.map((p) => `line ${p.line}: ${p.message}`) };
   const [loaded, ...more] = parsed.profiles;
   if (loaded === undefined || more.length > 0) return { ok: false, reasons: [`the file reads back as ${parsed.profiles.length} profiles, not one`] };
-  // Plain JSON on both sides: the loader builds objects without a prototype.
-  if (!equal(JSON.parse(JSON.stringify(statedFields(loaded))), JSON.parse(JSON.stringify(document)))) {
+  // Compared as canonical JSON: the loader builds objects without a prototype, and key order is not content.
+  if (canonicalJson(statedFields(loaded)) !== canonicalJson(document)) {
     return { ok: false, reasons: ['the file would not read back as the live profile (a bug in connect-gitops; please report it)'] };
   }
   return { ok: true };
