@@ -27,11 +27,12 @@ async function readSelected(flags: ExportFlags, instance: ReturnType<typeof open
   const wanted = flags.names.length > 0 ? new Set(flags.names) : undefined;
   const progress = createProgress('Reading live state');
   try {
-    // Every exported profile is read in full: Describe for behaviour and timer, its queue list for priorities.
+    // Every exported profile is read in full: Describe for behaviour and timer, its queue lists for priorities
+    // and manual assignment (the reader skips the manual list where Search counts none).
     return await readLive(
       instance.reader,
       instance.instanceId,
-      (searched) => searched.filter((p) => wanted === undefined || wanted.has(p.name)).map((p) => ({ name: p.name, managesQueues: true })),
+      (searched) => searched.filter((p) => wanted === undefined || wanted.has(p.name)).map((p) => ({ name: p.name, managesQueues: true, managesManualQueues: true })),
       { onProgress: (done, total) => progress.update(done, total) },
     );
   } finally {
