@@ -3,18 +3,20 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadDesired } from '../desired/load.js';
+import type { DesiredProfile } from '../desired/types.js';
 import { collisionKey } from './slug.js';
 import type { Declaration } from './plan-export.js';
 
 export interface ExportFolder {
   declared: Map<string, Declaration>;
+  profiles: DesiredProfile[];
   existing: Map<string, string>;
 }
 
 /** Invalid files stop the export (UserInputError from the loader): what they declare cannot be known. */
 export async function readExportFolder(dir: string, cwd: string): Promise<ExportFolder> {
   const absolute = resolve(cwd, dir);
-  if (!existsSync(absolute)) return { declared: new Map(), existing: new Map() };
+  if (!existsSync(absolute)) return { declared: new Map(), profiles: [], existing: new Map() };
   const desired = await loadDesired(absolute, { cwd });
   const perFile = new Map<string, number>();
   for (const p of desired.profiles) perFile.set(p.source.file, (perFile.get(p.source.file) ?? 0) + 1);
@@ -30,7 +32,7 @@ export async function readExportFolder(dir: string, cwd: string): Promise<Export
   }
   const existing = new Map<string, string>();
   for (const entry of readdirSync(absolute).sort()) existing.set(collisionKey(entry), entry);
-  return { declared, existing };
+  return { declared, profiles: desired.profiles, existing };
 }
 
 /** Where the schema is looked for, nearest first, from each folder up: the project's own, then an npm install's. */

@@ -2,12 +2,14 @@
 // profile the folder already declares, or skip one the files cannot hold. Pure: the folder's state and the
 // live state come in as data, so the rules that protect a user's work are tested without a disk.
 import { dirname, join } from 'node:path';
+import { duplicateNameProblems } from '../desired/duplicate-names.js';
+import type { DesiredProfile } from '../desired/types.js';
 import type { LiveProfile, LiveQueue } from '../live/types.js';
 import { compareStrings } from '../plan/order.js';
 import { emitProfileYaml } from './emit.js';
 import type { FormatFields } from './format-fields.js';
 import { documentFromLive } from './from-live.js';
-import { queueNames } from './queue-names.js';
+import { queueNames, type QueueNames } from './queue-names.js';
 import { readBack } from './read-back.js';
 import { shownName } from './shown.js';
 import { collisionKey, fileNamesFor } from './slug.js';
@@ -32,6 +34,8 @@ export interface ExportInput {
   /** The names to export (every live profile when absent). */
   names?: readonly string[];
   declared: ReadonlyMap<string, Declaration>;
+  /** The profiles the folder's files hold now, as loaded: the exported files must stand beside them. */
+  folderProfiles: readonly DesiredProfile[];
   /** Entries directly in `dir`, by collisionKey of their name (what a case-insensitive disk would clash on). */
   existing: ReadonlyMap<string, string>;
   force: boolean;
@@ -63,22 +67,49 @@ function targetFile(input: ExportInput, profile: LiveProfile, fileName: string):
   return { file: join(input.dir, fileName), replaces: false };
 }
 
+type Planned = ExportItem | { kind: 'write'; name: string; file: string; text: string; replaces: boolean; profile: DesiredProfile };
+
+function planOne(input: ExportInput, profile: LiveProfile, fileName: string, names: QueueNames): Planned {
+  const declaration = input.declared.get(profile.name);
+  if (declaration !== undefined && !input.force) return { kind: 'declared', name: profile.name, file: declaration.file };
+  const target = targetFile(input, profile, fileName);
+  if ('reasons' in target) return { kind: 'skipped', name: profile.name, reasons: target.reasons };
+  const built = documentFromLive(profile, names, input.format);
+  if (!built.ok) return { kind: 'skipped', name: profile.name, reasons: built.reasons };
+  const text = emitProfileYaml(built.document, input.schemaPathFrom(dirname(target.file)));
+  const check = readBack(target.file, text, built.document);
+  if (!check.ok) return { kind: 'skipped', name: profile.name, reasons: check.reasons };
+  return { kind: 'write', name: profile.name, file: target.file, text, replaces: target.replaces, profile: check.profile };
+}
+
+/**
+ * The rules between documents (no two names alike, former names claimed once) are the loader's own: the new
+ * files are checked beside the files they join, and a new file the folder would then refuse is not written.
+ * The folder's own files come first, so a problem always lands on the new one.
+ */
+function acrossDocuments(input: ExportInput, planned: readonly Planned[]): ExportItem[] {
+  const writes = planned.flatMap((p) => (p.kind === 'write' && 'profile' in p ? [p] : []));
+  const replaced = new Set(writes.filter((w) => w.replaces).map((w) => w.file));
+  const kept = input.folderProfiles.filter((p) => !replaced.has(p.source.file));
+  const refused = new Map<string, string[]>();
+  for (const problem of duplicateNameProblems([...kept, ...writes.map((w) => w.profile)])) {
+    refused.set(problem.file, [...(refused.get(problem.file) ?? []), problem.message]);
+  }
+  return planned.map((p): ExportItem => {
+    if (p.kind !== 'write') return p;
+    const reasons = refused.get(p.file);
+    if (reasons !== undefined) return { kind: 'skipped', name: p.name, reasons };
+    return { kind: 'write', name: p.name, file: p.file, text: p.text, replaces: p.replaces };
+  });
+}
+
 export function planExport(input: ExportInput): ExportItem[] {
   const fileNames = fileNamesFor(input.live.map((p) => p.name));
   const wanted = input.names === undefined ? undefined : new Set(input.names);
   const names = queueNames(input.queues);
   const selected = input.live.filter((p) => wanted === undefined || wanted.has(p.name)).sort((a, b) => compareStrings(a.name, b.name));
-
-  return selected.map((profile): ExportItem => {
-    const declaration = input.declared.get(profile.name);
-    if (declaration !== undefined && !input.force) return { kind: 'declared', name: profile.name, file: declaration.file };
-    const target = targetFile(input, profile, fileNames.get(profile.name) as string);
-    if ('reasons' in target) return { kind: 'skipped', name: profile.name, reasons: target.reasons };
-    const built = documentFromLive(profile, names, input.format);
-    if (!built.ok) return { kind: 'skipped', name: profile.name, reasons: built.reasons };
-    const text = emitProfileYaml(built.document, input.schemaPathFrom(dirname(target.file)));
-    const check = readBack(target.file, text, built.document);
-    if (!check.ok) return { kind: 'skipped', name: profile.name, reasons: check.reasons };
-    return { kind: 'write', name: profile.name, file: target.file, text, replaces: target.replaces };
-  });
+  return acrossDocuments(
+    input,
+    selected.map((profile) => planOne(input, profile, fileNames.get(profile.name) as string, names)),
+  );
 }

@@ -3,9 +3,10 @@
 // becomes a reason to skip that profile, so export never writes a file that `plan` would refuse.
 import { parseProfileText } from '../desired/parse-text.js';
 import { canonicalJson } from '../plan/canonical-json.js';
+import type { DesiredProfile } from '../desired/types.js';
 import { statedFields, type ExportDocument } from './document.js';
 
-export type ReadBack = { ok: true } | { ok: false; reasons: string[] };
+export type ReadBack = { ok: true; profile: DesiredProfile } | { ok: false; reasons: string[] };
 
 export function readBack(file: string, text: string, document: ExportDocument): ReadBack {
   const parsed = parseProfileText(file, text);
@@ -16,5 +17,5 @@ export function readBack(file: string, text: string, document: ExportDocument): 
   if (canonicalJson(statedFields(loaded)) !== canonicalJson(document)) {
     return { ok: false, reasons: ['the file would not read back as the live profile (a bug in connect-gitops; please report it)'] };
   }
-  return { ok: true };
+  return { ok: true, profile: loaded };
 }

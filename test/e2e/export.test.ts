@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RunningEmulator, SeedProfile } from '../../src/emulator/index.js';
 import { cliEnv, emulatorWith, isRead, profilesDir, received, runCli } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
+import { formatFields } from '../../src/export/format-fields.js';
 import { dropTimer, emulatorHolding, makeLegacy, profileNamed } from '../export/live-states.js';
 
 let emus: RunningEmulator[] = [];
@@ -19,7 +20,7 @@ afterEach(async () => {
 const LIVE: SeedProfile[] = [
   { ...support(), tags: { team: 'support', 'aws:cloudformation:stack-name': 'contact-centre' } },
   { ...support({ name: 'Sales', description: 'yes', defaultOutboundQueue: 'Sales', queues: [], tags: {} }) },
-  { ...support({ name: 'sales', description: '- a: b', defaultOutboundQueue: 'Billing', mediaConcurrencies: [{ channel: 'EMAIL', concurrency: 2 }] }) },
+  { ...support({ name: 'SALES!', description: '- a: b', defaultOutboundQueue: 'Billing', mediaConcurrencies: [{ channel: 'EMAIL', concurrency: 2 }] }) },
   { ...support({ name: 'サポート 一次', description: '客服 🎧 #1', queues: [{ queue: 'Email Inbound', channel: 'EMAIL', priority: 3, delay: 120 }] }) },
   { ...support({ name: 'Legacy Desk', description: 'From before cross-channel routing' }) },
 ];
@@ -80,6 +81,8 @@ describe('connect-gitops export', () => {
         '    channel: CHAT',
         '    priority: 2',
         '    delay: 30',
+        // Written once the file format holds it (it is always stated then: `[]` when none).
+        ...(formatFields().manualAssignmentQueues ? ['manualAssignmentQueues: []'] : []),
         'tags:',
         '  team: support',
         '',
@@ -157,7 +160,7 @@ describe('connect-gitops export', () => {
     const emu = await liveInstance();
     const env = cliEnv(emu);
     const { dir } = folder();
-    const one = await runCli(['export', '--dir', dir, '--name', 'sales'], { env });
+    const one = await runCli(['export', '--dir', dir, '--name', 'SALES!'], { env });
     expect(one.code).toBe(0);
     const all = folder();
     await runCli(['export', '--dir', all.dir], { env });

@@ -6,6 +6,7 @@ import { queueNames } from '../../src/export/queue-names.js';
 import { emitProfileYaml } from '../../src/export/emit.js';
 import { formatFields } from '../../src/export/format-fields.js';
 import { collisionKey } from '../../src/export/slug.js';
+import { parseProfileText } from '../../src/desired/parse-text.js';
 
 const QUEUES: LiveQueue[] = [
   { queueId: 'q-basic', arn: 'arn:aws:connect:us-east-1:1:instance/i/queue/q-basic', name: 'BasicQueue' },
@@ -49,6 +50,7 @@ function input(overrides: Partial<ExportInput> = {}): ExportInput {
     live: [live()],
     queues: QUEUES,
     declared: new Map(),
+    folderProfiles: [],
     existing: new Map(),
     force: false,
     format: { manualAssignmentQueues: false, workloadTypes: false },
@@ -130,6 +132,13 @@ describe('planExport', () => {
     expect(shared.kind === 'skipped' && shared.reasons[0]).toMatch(/together with other documents; --force replaces only a file that holds that one profile/);
     const renamed = only(planExport(input({ declared: declared({ byRenamedFrom: true, name: 'Tier 1' }), force: true })));
     expect(renamed.kind === 'skipped' && renamed.reasons[0]).toMatch(/former name of "Tier 1"/);
+  });
+
+  it('checks the new files beside the folder\'s own with the loader\'s rules between documents', () => {
+    const elsewhere = planExport(input({ live: [live({ name: 'Elsewhere' })] }));
+    const loaded = parseProfileText('profiles/team/other.yaml', elsewhere[0]?.kind === 'write' ? elsewhere[0].text.replace('Elsewhere', 'Tier1 Support') : '');
+    const item = only(planExport(input({ folderProfiles: loaded.profiles })));
+    expect(item.kind === 'skipped' && item.reasons[0]).toMatch(/^duplicate routing profile name "Tier1 Support": also declared at profiles\/team\/other\.yaml:2:7/);
   });
 
   it('never writes over a file it did not write for that profile, even one differing only in case', () => {

@@ -15,6 +15,8 @@ const TRICKY = [
   "it's", '[x]', '{y}', '&a', '*b', '!t', '%p', '@at', '? q', '<<', 'サポート', 'Поддержка', 'الدعم', 'सहायता', '客服 🎧', '🎧', 'Ça va',
 ];
 
+/** Names equal once case and Unicode composition are set aside cannot both be in one folder. */
+const lookAlike = (s: string): string => s.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
 const holdable = (s: string): boolean => s.length > 0 && s.trim() === s && findForbiddenCharacter(s) === undefined;
 const text = (max: number) =>
   fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter(holdable), fc.string({ minLength: 1, maxLength: max }).filter(holdable));
@@ -65,7 +67,7 @@ function profile(name: string, queueCount: number): fc.Arbitrary<GeneratedProfil
 }
 
 const liveState = fc
-  .record({ queueNames: fc.uniqueArray(text(20), { minLength: 1, maxLength: 26 }), profileNames: fc.uniqueArray(text(30), { maxLength: 4 }) })
+  .record({ queueNames: fc.uniqueArray(text(20), { minLength: 1, maxLength: 26 }), profileNames: fc.uniqueArray(text(30), { maxLength: 4, selector: lookAlike }) })
   .chain(({ queueNames, profileNames }) =>
     fc.record({ queueNames: fc.constant(queueNames), profiles: fc.tuple(...profileNames.map((n) => profile(n, queueNames.length))) }),
   );

@@ -71,6 +71,7 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
     queues: live.queues,
     names: flags.names.length > 0 ? flags.names : undefined,
     declared: folder.declared,
+    folderProfiles: folder.profiles,
     existing: folder.existing,
     force: flags.force,
     format: formatFields(),
