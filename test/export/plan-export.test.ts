@@ -149,10 +149,10 @@ describe('planExport', () => {
   });
 
   it('names files from every live profile, so --name gives the same file names', () => {
-    const profiles = [live({ name: 'Sales' }), live({ name: 'sales', routingProfileId: 'rp-2' })];
+    const profiles = [live({ name: 'Sales' }), live({ name: 'SALES!', routingProfileId: 'rp-2' })];
     const all = planExport(input({ live: profiles }));
-    const one = planExport(input({ live: profiles, names: ['sales'] }));
-    expect(one).toEqual(all.filter((i) => i.name === 'sales'));
+    const one = planExport(input({ live: profiles, names: ['SALES!'] }));
+    expect(one).toEqual(all.filter((i) => i.name === 'SALES!'));
     expect(all.map((i) => i.kind === 'write' && i.file)).toEqual([expect.stringMatching(/^profiles\/sales-[0-9a-f]{8}\.yaml$/), expect.stringMatching(/^profiles\/sales-[0-9a-f]{8}\.yaml$/)]);
   });
 });
