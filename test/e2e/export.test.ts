@@ -23,6 +23,16 @@ const LIVE: SeedProfile[] = [
   { ...support({ name: 'SALES!', description: '- a: b', defaultOutboundQueue: 'Billing', mediaConcurrencies: [{ channel: 'EMAIL', concurrency: 2 }] }) },
   { ...support({ name: 'サポート 一次', description: '客服 🎧 #1', queues: [{ queue: 'Email Inbound', channel: 'EMAIL', priority: 3, delay: 120 }] }) },
   { ...support({ name: 'Legacy Desk', description: 'From before cross-channel routing' }) },
+  {
+    ...support({ name: 'Returns Desk', queues: [] }),
+    mediaConcurrencies: [
+      {
+        channel: 'TASK',
+        concurrency: 5,
+        workloadTypeConcurrencies: [{ workloadType: 'returns', concurrency: 2, crossChannelWorkloadBehavior: { channelWorkloadBehaviorType: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' } }],
+      },
+    ],
+  },
 ];
 
 /** The instance above; `Legacy Desk` as an older instance holds it: no cross-channel behaviour, no timer. */
@@ -31,6 +41,8 @@ async function liveInstance(seedQueues = SEED_QUEUES): Promise<RunningEmulator> 
     const legacy = profileNamed(state, 'Legacy Desk');
     makeLegacy(legacy);
     dropTimer(legacy);
+    // Worklist queues, which no seed field sets.
+    profileNamed(state, 'Returns Desk').manualAssignmentQueues = [{ queueId: 'q-callbacks', channel: 'TASK', seq: 1 }];
   });
   emus.push(emu);
   return emu;
@@ -55,9 +67,9 @@ describe('connect-gitops export', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     const files = filesIn(dir);
-    expect(Object.keys(files)).toEqual(['legacy-desk.yaml', expect.stringMatching(/^sales-[0-9a-f]{8}\.yaml$/), expect.stringMatching(/^sales-[0-9a-f]{8}\.yaml$/), 'tier1-support.yaml', 'サポート-一次.yaml']);
+    expect(Object.keys(files)).toEqual(['legacy-desk.yaml', 'returns-desk.yaml', expect.stringMatching(/^sales-[0-9a-f]{8}\.yaml$/), expect.stringMatching(/^sales-[0-9a-f]{8}\.yaml$/), 'tier1-support.yaml', 'サポート-一次.yaml']);
     expect(exported.stdout).toContain(`wrote ${join(dir, 'tier1-support.yaml')} ("Tier1 Support")`);
-    expect(exported.stdout).toMatch(/Exported 5 routing profiles to .*\.\n$/);
+    expect(exported.stdout).toMatch(/Exported 6 routing profiles to .*\.\n$/);
     expect(files['tier1-support.yaml']).toBe(
       [
         '# yaml-language-server: $schema=../schema/routing-profile.schema.json',
@@ -90,14 +102,24 @@ describe('connect-gitops export', () => {
     );
     expect(files['legacy-desk.yaml']).not.toContain('agentAvailabilityTimer');
     expect(files['legacy-desk.yaml']).toContain('  - channel: VOICE\n    concurrency: 1\n    crossChannelBehavior: ROUTE_CURRENT_CHANNEL_ONLY\n');
+    // The newer parts of a profile, where the file format holds them.
+    const format = formatFields();
+    expect(files['returns-desk.yaml'].includes('manualAssignmentQueues:\n  - queue: Callbacks\n    channel: TASK\ntags:')).toBe(format.manualAssignmentQueues);
+    expect(
+      files['returns-desk.yaml'].includes(
+        '    workloadTypes:\n      - workloadType: returns\n        concurrency: 2\n        crossChannelWorkloadBehavior: ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE\n',
+      ),
+    ).toBe(format.workloadTypes);
     // The fewest reads: one queue list, one Search, then Describe and the queue list of each profile.
     const calls = received(emu).map((c) => c.operation);
     expect(calls.every(isRead)).toBe(true);
-    expect(calls.filter((op) => op === 'DescribeRoutingProfile')).toHaveLength(5);
-    expect(calls.filter((op) => op === 'ListRoutingProfileQueues')).toHaveLength(5);
+    expect(calls.filter((op) => op === 'DescribeRoutingProfile')).toHaveLength(6);
+    expect(calls.filter((op) => op === 'ListRoutingProfileQueues')).toHaveLength(6);
+    // The manual list only where Search counts some, and only once the format can state them.
+    expect(calls.filter((op) => op === 'ListRoutingProfileManualAssignmentQueues')).toHaveLength(format.manualAssignmentQueues ? 1 : 0);
     expect(calls.filter((op) => op === 'SearchRoutingProfiles')).toHaveLength(1);
     expect(calls.filter((op) => op === 'ListQueues')).toHaveLength(1);
-    expect(calls).toHaveLength(12);
+    expect(calls).toHaveLength(14 + (format.manualAssignmentQueues ? 1 : 0));
 
     const plan = await runCli(['plan', '--dir', dir, '--detailed-exitcode'], { env });
     expect(plan.stdout).toContain('No changes.');
@@ -120,7 +142,7 @@ describe('connect-gitops export', () => {
     const env = cliEnv(other);
     const apply = await runCli(['apply', '--dir', dir, '--auto-approve'], { env });
     expect(apply.code).toBe(0);
-    expect(received(other, (op) => op === 'CreateRoutingProfile')).toHaveLength(5);
+    expect(received(other, (op) => op === 'CreateRoutingProfile')).toHaveLength(6);
     const plan = await runCli(['plan', '--dir', dir, '--detailed-exitcode'], { env });
     expect(plan.stdout).toContain('No changes.');
     expect(plan.code).toBe(0);
