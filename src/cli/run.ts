@@ -9,7 +9,6 @@ import { validateCommand } from './commands/validate.js';
 import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
 import { emulatorCommand } from './commands/emulator.js';
-import { exportCommand } from './commands/export.js';
 import type { CommandContext } from './commands/context.js';
 import { UserInputError, assertNever } from '../errors.js';
 
@@ -50,8 +49,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
         return await planCommand(ctx, parsed, parsed.command);
       case 'apply':
         return await applyCommand(ctx, parsed, opts.signal ?? new AbortController().signal);
-      case 'export':
+      case 'export': {
+        // Loaded on demand: no other command pays for the exporter's modules at start-up.
+        const { exportCommand } = await import('./commands/export.js');
         return await exportCommand(ctx, parsed, stderr);
+      }
       case 'emulator':
         return await emulatorCommand(parsed);
       default:
