@@ -11,11 +11,12 @@ export function schemaModeline(schemaPath: string): string {
 
 type Field = [key: string, value: string | number];
 
-/** A block list of mappings, each entry's keys in the given order (`key: value`, scalars only). */
-function listOfMappings(indent: string, entries: readonly Field[][]): string[] {
-  const lines: string[] = [];
+/** `key: []`, or `key:` and a block list of mappings, each entry's keys in the given order (scalars only). */
+function listField(indent: string, key: string, entries: readonly Field[][]): string[] {
+  if (entries.length === 0) return [`${indent}${key}: []`];
+  const lines = [`${indent}${key}:`];
   for (const fields of entries) {
-    fields.forEach(([key, value], i) => lines.push(`${indent}${i === 0 ? '- ' : '  '}${key}: ${scalar(value)}`));
+    fields.forEach(([name, value], i) => lines.push(`${indent}  ${i === 0 ? '- ' : '  '}${name}: ${scalar(value)}`));
   }
   return lines;
 }
@@ -34,14 +35,10 @@ export function emitProfileYaml(document: ExportDocument, schemaPath: string): s
   for (const entry of document.mediaConcurrencies) {
     lines.push(`  - channel: ${entry.channel}`, `    concurrency: ${entry.concurrency}`, `    crossChannelBehavior: ${entry.crossChannelBehavior}`);
     if (entry.workloadTypes === undefined) continue;
-    if (entry.workloadTypes.length === 0) {
-      lines.push('    workloadTypes: []');
-      continue;
-    }
-    lines.push('    workloadTypes:');
     lines.push(
-      ...listOfMappings(
-        '      ',
+      ...listField(
+        '    ',
+        'workloadTypes',
         entry.workloadTypes.map((w) => [
           ['workloadType', w.workloadType],
           ['concurrency', w.concurrency],
@@ -50,27 +47,9 @@ export function emitProfileYaml(document: ExportDocument, schemaPath: string): s
       ),
     );
   }
-  if (document.queues.length === 0) lines.push('queues: []');
-  else {
-    lines.push('queues:');
-    lines.push(
-      ...listOfMappings(
-        '  ',
-        document.queues.map((q) => [
-          ['queue', q.queue],
-          ['channel', q.channel],
-          ['priority', q.priority],
-          ['delay', q.delay],
-        ]),
-      ),
-    );
-  }
+  lines.push(...listField('', 'queues', document.queues.map((q) => [['queue', q.queue], ['channel', q.channel], ['priority', q.priority], ['delay', q.delay]])));
   if (document.manualAssignmentQueues !== undefined) {
-    if (document.manualAssignmentQueues.length === 0) lines.push('manualAssignmentQueues: []');
-    else {
-      lines.push('manualAssignmentQueues:');
-      lines.push(...listOfMappings('  ', document.manualAssignmentQueues.map((q) => [['queue', q.queue], ['channel', q.channel]])));
-    }
+    lines.push(...listField('', 'manualAssignmentQueues', document.manualAssignmentQueues.map((q) => [['queue', q.queue], ['channel', q.channel]])));
   }
   const tags = Object.entries(document.tags);
   if (tags.length === 0) lines.push('tags: {}');
