@@ -37,30 +37,31 @@ export async function readExportFolder(dir: string, cwd: string): Promise<Export
 
 /** Where the schema is looked for, nearest first, from each folder up: the project's own, then an npm install's. */
 const SCHEMA_CANDIDATES = [join('schema', 'routing-profile.schema.json'), join('node_modules', 'connect-gitops', 'schema', 'routing-profile.schema.json')];
-/** What profiles/ next to schema/ use (design.md), when no schema is found above the folder. */
-export const DEFAULT_SCHEMA_PATH = '../schema/routing-profile.schema.json';
 
 /**
- * The modeline's path from `folder` to the routing profile schema, with `/` separators as editors expect,
- * found by looking in the folder's parents. Cached per folder: every file of one export shares the answer.
+ * The modeline's path from a file's folder to the routing profile schema, with `/` separators as editors expect:
+ * the nearest one found in the folder's parents, else `schema/` beside the profiles folder (design.md's layout,
+ * `../schema/routing-profile.schema.json` from the folder itself). Cached: the files of one export share it.
  */
-export function schemaPathFinder(cwd: string): (folder: string) => string {
+export function schemaPathFinder(cwd: string, dir: string): (folder: string) => string {
+  const fallback = join(dirname(resolve(cwd, dir)), SCHEMA_CANDIDATES[0] as string);
   const cache = new Map<string, string>();
   return (folder) => {
     const from = resolve(cwd, folder);
-    let found = cache.get(from);
-    if (found !== undefined) return found;
-    found = DEFAULT_SCHEMA_PATH;
+    const cached = cache.get(from);
+    if (cached !== undefined) return cached;
+    let schema = fallback;
     search: for (let at = dirname(from); ; at = dirname(at)) {
       for (const candidate of SCHEMA_CANDIDATES) {
-        const schema = join(at, candidate);
-        if (existsSync(schema) && statSync(schema).isFile()) {
-          found = relative(from, schema).split(sep).join('/');
+        const path = join(at, candidate);
+        if (existsSync(path) && statSync(path).isFile()) {
+          schema = path;
           break search;
         }
       }
       if (dirname(at) === at) break;
     }
+    const found = relative(from, schema).split(sep).join('/');
     cache.set(from, found);
     return found;
   };

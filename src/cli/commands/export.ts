@@ -16,7 +16,7 @@ import type { LiveState } from '../../live/types.js';
 import { readExportFolder, schemaPathFinder } from '../../export/folder.js';
 import { formatFields } from '../../export/format-fields.js';
 import { planExport, type ExportItem } from '../../export/plan-export.js';
-import { shownName } from '../../export/shown.js';
+import { escapeHidden, shownName } from '../../export/shown.js';
 
 export interface ExportFlags extends TargetFlagsInput {
   names: string[];
@@ -75,7 +75,7 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
     existing: folder.existing,
     force: flags.force,
     format: formatFields(),
-    schemaPathFrom: schemaPathFinder(ctx.cwd),
+    schemaPathFrom: schemaPathFinder(ctx.cwd, target.dir),
   });
 
   let written = 0;
@@ -86,7 +86,7 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
         stderr(`left alone ${shownName(item.name)}: already declared in ${item.file} (--force replaces that file)\n`);
         break;
       case 'skipped':
-        stderr(`skipped ${shownName(item.name)}: ${item.reasons.join('; ')}\n`);
+        stderr(`skipped ${shownName(item.name)}: ${escapeHidden(item.reasons.join('; '))}\n`);
         break;
       case 'write':
         try {
