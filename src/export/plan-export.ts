@@ -67,7 +67,8 @@ function targetFile(input: ExportInput, profile: LiveProfile, fileName: string):
   return { file: join(input.dir, fileName), replaces: false };
 }
 
-type Planned = ExportItem | { kind: 'write'; name: string; file: string; text: string; replaces: boolean; profile: DesiredProfile };
+/** A file that reads back on its own, before the checks between documents: `profile` is how it loads. */
+type Planned = Exclude<ExportItem, { kind: 'write' }> | { kind: 'ready'; name: string; file: string; text: string; replaces: boolean; profile: DesiredProfile };
 
 function planOne(input: ExportInput, profile: LiveProfile, fileName: string, names: QueueNames): Planned {
   const declaration = input.declared.get(profile.name);
@@ -79,7 +80,7 @@ function planOne(input: ExportInput, profile: LiveProfile, fileName: string, nam
   const text = emitProfileYaml(built.document, input.schemaPathFrom(dirname(target.file)));
   const check = readBack(target.file, text, built.document);
   if (!check.ok) return { kind: 'skipped', name: profile.name, reasons: check.reasons };
-  return { kind: 'write', name: profile.name, file: target.file, text, replaces: target.replaces, profile: check.profile };
+  return { kind: 'ready', name: profile.name, file: target.file, text, replaces: target.replaces, profile: check.profile };
 }
 
 /**
@@ -88,7 +89,7 @@ function planOne(input: ExportInput, profile: LiveProfile, fileName: string, nam
  * The folder's own files come first, so a problem always lands on the new one.
  */
 function acrossDocuments(input: ExportInput, planned: readonly Planned[]): ExportItem[] {
-  const writes = planned.flatMap((p) => (p.kind === 'write' && 'profile' in p ? [p] : []));
+  const writes = planned.flatMap((p) => (p.kind === 'ready' ? [p] : []));
   const replaced = new Set(writes.filter((w) => w.replaces).map((w) => w.file));
   const kept = input.folderProfiles.filter((p) => !replaced.has(p.source.file));
   const refused = new Map<string, string[]>();
@@ -96,7 +97,7 @@ function acrossDocuments(input: ExportInput, planned: readonly Planned[]): Expor
     refused.set(problem.file, [...(refused.get(problem.file) ?? []), problem.message]);
   }
   return planned.map((p): ExportItem => {
-    if (p.kind !== 'write') return p;
+    if (p.kind !== 'ready') return p;
     const reasons = refused.get(p.file);
     if (reasons !== undefined) return { kind: 'skipped', name: p.name, reasons };
     return { kind: 'write', name: p.name, file: p.file, text: p.text, replaces: p.replaces };
