@@ -1,6 +1,6 @@
 // desired -> live -> plan, the read-only half of every command that talks to Connect.
 import { loadDesired } from '../desired/load.js';
-import { resolveQueueReferences } from '../desired/resolve-queues.js';
+import { resolveQueueReferences } from '../plan/resolve-queues.js';
 import type { DesiredState } from '../desired/types.js';
 import { readLive } from '../live/read.js';
 import type { LiveState } from '../live/types.js';
