@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const LIVE: SeedProfile[] = [
-  { ...support(), tags: { team: 'support', 'aws:cloudformation:stack-name': 'contact-centre' } },
+  { ...support(), tags: { team: 'support', 'aws:cloudformation:stack-name': 'contact-centre', 'connect-gitops:managed-by': 'connect-gitops' } },
   { ...support({ name: 'Sales', description: 'yes', defaultOutboundQueue: 'Sales', queues: [], tags: {} }) },
   { ...support({ name: 'SALES!', description: '- a: b', defaultOutboundQueue: 'Billing', mediaConcurrencies: [{ channel: 'EMAIL', concurrency: 2 }] }) },
   { ...support({ name: 'サポート 一次', description: '客服 🎧 #1', queues: [{ queue: 'Email Inbound', channel: 'EMAIL', priority: 3, delay: 120 }] }) },

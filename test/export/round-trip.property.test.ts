@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { run } from '../../src/cli/run.js';
 import { findForbiddenCharacter } from '../../src/desired/text-safety.js';
 import type { EmulatorSeed, SeedProfile } from '../../src/emulator/index.js';
-import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CONCURRENCY_RANGE, CROSS_CHANNEL_BEHAVIORS, type Channel } from '../../src/vocabulary.js';
+import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CONCURRENCY_RANGE, CROSS_CHANNEL_BEHAVIORS, DEFAULT_OWNER, OWNERSHIP_TAG_KEY, type Channel } from '../../src/vocabulary.js';
 import { FAKE_CREDENTIALS, profilesDir } from '../e2e/harness.js';
 import { dropTimer, emulatorHolding, makeLegacy, profileNamed } from './live-states.js';
 
@@ -21,8 +21,11 @@ const holdable = (s: string): boolean => s.length > 0 && s.trim() === s && findF
 const text = (max: number) =>
   fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter(holdable), fc.string({ minLength: 1, maxLength: max }).filter(holdable));
 
-const tagKey = fc.oneof(fc.constantFrom('team', 'yes', 'null', '0123', 'cost centre', 'a:b', '@x', 'サポート'), fc.stringMatching(/^[A-Za-z0-9 _.:/=+@-]{1,20}$/).filter((k) => !k.startsWith('aws:') && k !== 'connect-gitops:managed-by'));
-const tags = fc.tuple(fc.dictionary(tagKey, text(30), { maxKeys: 5 }), fc.boolean()).map(([t, aws]) => (aws ? { ...t, 'aws:cloudformation:stack-name': 'stack' } : t));
+const tagKey = fc.oneof(fc.constantFrom('team', 'yes', 'null', '0123', 'cost centre', 'a:b', '@x', 'サポート'), fc.stringMatching(/^[A-Za-z0-9 _.:/=+@-]{1,20}$/).filter((k) => !k.startsWith('aws:') && k !== OWNERSHIP_TAG_KEY));
+// Live tags may include AWS's own and the ownership stamp of an earlier apply with prune: neither is written.
+const tags = fc
+  .tuple(fc.dictionary(tagKey, text(30), { maxKeys: 5 }), fc.boolean(), fc.boolean())
+  .map(([t, aws, owned]) => ({ ...t, ...(aws ? { 'aws:cloudformation:stack-name': 'stack' } : {}), ...(owned ? { [OWNERSHIP_TAG_KEY]: DEFAULT_OWNER } : {}) }));
 
 interface GeneratedProfile {
   seed: SeedProfile;
