@@ -129,6 +129,13 @@ describe('connect-gitops export', () => {
     const again = folder();
     expect((await runCli(['export', '--dir', again.dir], { env })).code).toBe(0);
     expect(filesIn(again.dir)).toEqual(files);
+
+    // Run again on its own output: everything is declared now, left alone and listed; that is no error.
+    const rerun = await runCli(['export', '--dir', dir], { env });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr.split('\n').filter((l) => l.startsWith('left alone '))).toHaveLength(6);
+    expect(rerun.stdout).toMatch(/^Exported 0 routing profiles to .* \(6 already declared\)\.\n$/);
+    expect(filesIn(dir)).toEqual(files);
   });
 
   it('is portable: applied to an instance whose queues have the same names and other IDs, plan there is empty', async () => {
