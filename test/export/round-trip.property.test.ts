@@ -1,7 +1,10 @@
-// The adoption property on the real wire: for generated live states, `export` then `plan` is empty. The CLI
-// runs in-process (run(), the code path of the binary), the real SDK talks HTTP to the emulator.
+// The adoption property on the real wire: for generated live states, `export` then `plan` is empty and a second
+// export writes the same bytes. The CLI runs in-process (run(), the code path of the binary); the real SDK talks
+// HTTP to the emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { findForbiddenCharacter } from '../../src/desired/text-safety.js';
 import type { EmulatorSeed, SeedProfile } from '../../src/emulator/index.js';
@@ -75,6 +78,10 @@ const liveState = fc
     fc.record({ queueNames: fc.constant(queueNames), profiles: fc.tuple(...profileNames.map((n) => profile(n, queueNames.length))) }),
   );
 
+function filesIn(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
 function capture() {
   let out = '';
   let err = '';
@@ -116,6 +123,14 @@ describe('export then plan, over the wire', () => {
           expect(exportCode).toBe(0);
           expect(exported.out).toContain(`Exported ${profiles.length} routing profile`);
           expect(emu.requestLog.every((e) => /^(Search|Describe|List)/.test(e.operation))).toBe(true);
+          // Deterministic: a second export of the same state gives the same files, byte for byte.
+          const twice = profilesDir({});
+          try {
+            expect(await run(['export', '--dir', twice.dir, '--endpoint-url', emu.endpoint], { env, cwd: twice.root, ...capture() })).toBe(0);
+            expect(filesIn(twice.dir)).toEqual(filesIn(dir.dir));
+          } finally {
+            twice.cleanup();
+          }
           const planned = capture();
           const planCode = await run(['plan', ...target, '--detailed-exitcode'], { env, cwd: dir.root, ...planned });
           expect(planned.err).toBe('');
