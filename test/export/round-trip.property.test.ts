@@ -38,7 +38,12 @@ interface GeneratedProfile {
 }
 
 function profile(name: string, queueCount: number): fc.Arbitrary<GeneratedProfile> {
-  const pairs = fc.uniqueArray(fc.record({ queue: fc.nat(queueCount - 1), channel: fc.constantFrom(...CHANNELS) }), { selector: (p) => `${p.queue}/${p.channel}`, maxLength: 50 });
+  // As many pairs as Connect allows, 50, or as the instance's queues make (four channels each), now and then.
+  const full = Array.from({ length: Math.min(50, queueCount * CHANNELS.length) }, (_, i) => ({ queue: Math.floor(i / CHANNELS.length), channel: CHANNELS[i % CHANNELS.length] as Channel }));
+  const pairs = fc.oneof(
+    { weight: 4, arbitrary: fc.uniqueArray(fc.record({ queue: fc.nat(queueCount - 1), channel: fc.constantFrom(...CHANNELS) }), { selector: (p) => `${p.queue}/${p.channel}`, maxLength: 50, size: 'max' }) },
+    { weight: 1, arbitrary: fc.constant(full) },
+  );
   const media = fc.subarray([...CHANNELS], { minLength: 1 }).chain((channels) =>
     fc.tuple(
       ...channels.map((channel) =>
@@ -73,7 +78,7 @@ function profile(name: string, queueCount: number): fc.Arbitrary<GeneratedProfil
 }
 
 const liveState = fc
-  .record({ queueNames: fc.uniqueArray(text(20), { minLength: 1, maxLength: 26 }), profileNames: fc.uniqueArray(text(30), { maxLength: 4, selector: lookAlike }) })
+  .record({ queueNames: fc.uniqueArray(text(20), { minLength: 1, maxLength: 26, size: 'max' }), profileNames: fc.uniqueArray(text(30), { maxLength: 4, selector: lookAlike }) })
   .chain(({ queueNames, profileNames }) =>
     fc.record({ queueNames: fc.constant(queueNames), profiles: fc.tuple(...profileNames.map((n) => profile(n, queueNames.length))) }),
   );
