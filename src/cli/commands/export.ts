@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { createProgress } from '../progress.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit.js';
 import type { CommandContext } from './context.js';
-import { UserInputError } from '../../errors.js';
+import { UserInputError, assertNever } from '../../errors.js';
 import { didYouMean } from '../../desired/suggest.js';
 import { readLive } from '../../live/read.js';
 import type { LiveState } from '../../live/types.js';
@@ -83,7 +83,7 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
   for (const item of items) {
     switch (item.kind) {
       case 'declared':
-        stderr(`left alone ${shownName(item.name)}: already declared in ${item.file} (--force replaces that file)\n`);
+        stderr(`left alone ${shownName(item.name)}: already declared in ${item.file} (with --force, export replaces a file that holds only that profile)\n`);
         break;
       case 'skipped':
         stderr(`skipped ${shownName(item.name)}: ${escapeHidden(item.reasons.join('; '))}\n`);
@@ -100,6 +100,8 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
           stderr(`skipped ${shownName(item.name)}: cannot write ${item.file}: ${reason}\n`);
         }
         break;
+      default:
+        assertNever(item, 'export item');
     }
   }
   ctx.stdout(summary(items, written, failed, target.dir));
