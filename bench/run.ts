@@ -18,6 +18,7 @@ import { childEnvironment, median, medianBy, runChild, type ChildResult } from '
 import { quotaBound } from './quota-bound.js';
 import { machine, renderReport, type OpCalls, type PeerRow, type ScenarioRow } from './report.js';
 import { buildScenario, SCENARIO_KINDS, writeProfileFiles, type Scenario } from './scenarios.js';
+import { measureExport, renderExportSection } from './export-case.js';
 
 const { values } = parseArgs({
   options: {
@@ -203,6 +204,8 @@ try {
     peers.push(await measurePeer(buildScenario('no-change', size), runs));
   }
 
+  const exportRow = await measureExport(Math.max(...sizes), timeScale, runs, log);
+
   log('CPU: computePlan on 500 profiles x 20 queue configs');
   const cpuScenario = buildScenario('no-change', 500, 20);
   const cpuDir = join(work, 'cpu-500x20');
@@ -231,7 +234,7 @@ try {
       rows,
       peers,
       cpu: cpuChild.cpu,
-    }),
+    }) + renderExportSection(exportRow),
   );
   log(`wrote ${outFile}`);
 } finally {

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserInputError } from '../errors.js';
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'drift', 'emulator'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'drift', 'export', 'emulator'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 export const FORMATS = ['text', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,6 +21,7 @@ export type ParsedCommand =
   | { command: 'validate'; dir?: string }
   | ({ command: 'plan' | 'drift'; format: Format; out?: string; detailedExitcode: boolean } & TargetFlags)
   | ({ command: 'apply'; plan?: string; autoApprove: boolean } & TargetFlags)
+  | ({ command: 'export'; names: string[]; force: boolean } & TargetFlags)
   | { command: 'emulator'; port: number; seedDir?: string; statePath?: string; quotas: 'off' | 'connect-defaults' };
 
 const TARGET_OPTIONS = {
@@ -40,6 +41,8 @@ Usage:
   connect-gitops apply    [--dir profiles] [--instance-id ID] [--region R] [--endpoint-url URL]
                           [--plan plan.json] [--auto-approve]
   connect-gitops drift    [--dir profiles] [--instance-id ID] [--region R] [--format text|json|markdown]
+  connect-gitops export   [--dir profiles] [--instance-id ID] [--region R] [--endpoint-url URL]
+                          [--name NAME]... [--force]   (live profiles -> files, to adopt an instance)
   connect-gitops emulator [--port N] [--seed DIR] [--state FILE] [--quotas off|connect-defaults]
   connect-gitops --version
 
@@ -115,6 +118,10 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
         plan: v.plan as string | undefined,
         autoApprove: Boolean(v['auto-approve']),
       };
+    }
+    case 'export': {
+      const v = parse(rest, { ...TARGET_OPTIONS, name: { type: 'string', multiple: true }, force: { type: 'boolean' } });
+      return { command: 'export', ...targetFlags(v), names: (v.name as string[] | undefined) ?? [], force: Boolean(v.force) };
     }
     case 'emulator': {
       const v = parse(rest, {

@@ -49,6 +49,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
         return await planCommand(ctx, parsed, parsed.command);
       case 'apply':
         return await applyCommand(ctx, parsed, opts.signal ?? new AbortController().signal);
+      case 'export': {
+        // Loaded on demand: no other command pays for the exporter's modules at start-up.
+        const { exportCommand } = await import('./commands/export.js');
+        return await exportCommand(ctx, parsed, stderr);
+      }
       case 'emulator':
         return await emulatorCommand(parsed);
       default:

@@ -1,0 +1,132 @@
+// The export case of the benchmark: `connect-gitops export` of an N-profile instance (the built CLI, a child
+// process) against Connect's published quotas, next to the fewest calls an export can make and the quota bound
+// on time. Run alone with `node dist/bench/export-case.js [--time-scale K] [--runs R] [--size N]`, or from
+// bench/run.ts, which appends its section to bench/results.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultQuotaFor, READ_OPERATIONS } from '../src/connect/index.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { LIMITS } from '../src/vocabulary.js';
+import { childEnvironment, median, medianBy, scaledQuotas } from './measure.js';
+import { quotaBound } from './quota-bound.js';
+import { buildScenario } from './scenarios.js';
+
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'main.js');
+
+export interface ExportRun {
+  code: number;
+  files: number;
+  calls: Record<string, number>;
+  throttled: number;
+  /** Real ms from the first to the last request the emulator received: the read phase, on the sped-up clock. */
+  readMs: number;
+  /** Real ms of the whole child process, start-up and file writing included. */
+  wallMs: number;
+}
+
+export interface ExportRow {
+  size: number;
+  runs: number;
+  timeScale: number;
+  median: ExportRun;
+  lowerBound: Record<string, number>;
+  quotaBoundSeconds: number;
+  /** Read phase x time scale, plus the rest (start-up, emitting, writing: CPU work a faster clock does not shorten). */
+  connectSeconds: number;
+}
+
+/** The fewest calls: one queue page, Search pages of 500, and Describe plus one queue-list page per profile. */
+export function exportLowerBound(profiles: number, queuesPerProfile: number, queues: number): Record<string, number> {
+  return {
+    ListQueues: Math.max(1, Math.ceil(queues / LIMITS.listQueuesPageSize)),
+    SearchRoutingProfiles: Math.max(1, Math.ceil(profiles / LIMITS.searchPageSize)),
+    DescribeRoutingProfile: profiles,
+    ListRoutingProfileQueues: profiles * Math.max(1, Math.ceil(queuesPerProfile / LIMITS.listRoutingProfileQueuesPageSize)),
+  };
+}
+
+function runExport(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; wallMs: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [CLI, 'export', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, wallMs: Date.now() - started, stderr }));
+  });
+}
+
+async function exportOnce(size: number, timeScale: number): Promise<ExportRun> {
+  const scenario = buildScenario('no-change', size);
+  // A fresh emulator per run: every bucket starts full, as on a quiet account, which the quota bound assumes.
+  const emu = await startEmulator({ seed: scenario.seed, quotas: 'connect-defaults', timeScale });
+  const dir = mkdtempSync(join(tmpdir(), 'connect-gitops-bench-export-'));
+  try {
+    const quotaFlags = Object.entries(scaledQuotas(timeScale))
+      .filter(([op]) => (READ_OPERATIONS as readonly string[]).includes(op))
+      .flatMap(([op, q]) => ['--quota', `${op}=${q.ratePerSecond}:${q.burst}`]);
+    const env = { ...childEnvironment(emu.region), LOG_LEVEL: 'error' };
+    const out = await runExport(['--dir', join(dir, 'profiles'), '--endpoint-url', emu.endpoint, '--instance-id', emu.instanceId, ...quotaFlags], env);
+    if (out.code !== 0) throw new Error(`export exited ${out.code}: ${out.stderr.trim().slice(-2000)}`);
+    const calls: Record<string, number> = {};
+    let throttled = 0;
+    for (const e of emu.requestLog) {
+      if (e.status === 429) throttled++;
+      else calls[e.operation] = (calls[e.operation] ?? 0) + 1;
+    }
+    const times = emu.requestLog.map((e) => e.at);
+    return { code: out.code, files: readdirSync(join(dir, 'profiles')).length, calls, throttled, readMs: Math.max(...times) - Math.min(...times), wallMs: out.wallMs };
+  } finally {
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function measureExport(size: number, timeScale: number, runs: number, log: (m: string) => void = () => undefined): Promise<ExportRow> {
+  const measured: ExportRun[] = [];
+  for (let r = 0; r < runs; r++) {
+    log(`N=${size} export: run ${r + 1}/${runs}`);
+    measured.push(await exportOnce(size, timeScale));
+  }
+  const connectMs = (run: ExportRun): number => run.readMs * timeScale + (run.wallMs - run.readMs);
+  const middle = medianBy(measured, connectMs);
+  const scenario = buildScenario('no-change', size);
+  const lowerBound = exportLowerBound(size, scenario.queuesPerProfile, scenario.seed.queues.length);
+  return {
+    size,
+    runs,
+    timeScale,
+    median: middle,
+    lowerBound,
+    quotaBoundSeconds: quotaBound(lowerBound, defaultQuotaFor).seconds,
+    connectSeconds: median(measured.map(connectMs)) / 1000,
+  };
+}
+
+export function renderExportSection(row: ExportRow): string {
+  const ops = Object.keys({ ...row.lowerBound, ...row.median.calls }).sort();
+  const calls = ops.map((op) => `${op} ${row.median.calls[op] ?? 0}/${row.lowerBound[op] ?? 0}`).join(', ');
+  const readSeconds = (row.median.readMs * row.timeScale) / 1000;
+  const atBound = ops.every((op) => (row.median.calls[op] ?? 0) === (row.lowerBound[op] ?? 0));
+  return [
+    '',
+    '## Export (adoption)',
+    '',
+    `\`connect-gitops export\` of a ${row.size}-profile instance (the built CLI), median of ${row.runs} at ${row.timeScale}× time. Calls are \`answered/lower bound\`; Connect time is the read phase × the time scale plus start-up and writing the files.`,
+    '',
+    '| N | files | calls (answered/lower bound) | 429s | wall, Connect s | read phase, Connect s | quota bound s | read/bound | start-up and writing s | wall at scale s |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${row.size} | ${row.median.files} | ${calls}${atBound ? ' ✓' : ''} | ${row.median.throttled} | ${row.connectSeconds.toFixed(1)} | ${readSeconds.toFixed(1)} | ${row.quotaBoundSeconds.toFixed(1)} | ${(readSeconds / row.quotaBoundSeconds).toFixed(2)} | ${((row.median.wallMs - row.median.readMs) / 1000).toFixed(1)} | ${(row.median.wallMs / 1000).toFixed(2)} |`,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { 'time-scale': { type: 'string', default: '10' }, runs: { type: 'string', default: '1' }, size: { type: 'string', default: '500' } } });
+  const row = await measureExport(Number(values.size), Number(values['time-scale']), Number(values.runs), (m) => void process.stderr.write(`${m}\n`));
+  process.stdout.write(renderExportSection(row));
+}
