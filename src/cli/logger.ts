@@ -1,7 +1,8 @@
 // Logs go to stderr so that stdout carries only the result (plan text, JSON, Markdown) and can be piped.
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type { PrettyOptions, PrettyStream } from 'pino-pretty';
 import { UserInputError } from '../errors.js';
+import { escapeControlChars, escapeControlDeep } from './control-chars.js';
 
 export type { Logger };
 
@@ -32,11 +33,30 @@ export function logLevelFrom(env: NodeJS.ProcessEnv): string {
   return level;
 }
 
-export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty = Boolean(process.stderr.isTTY)): Logger {
+/** pino-pretty's factory; loaded only for a terminal, since it costs start-up time that CI and hooks never use. */
+export type PrettyFactory = (options: PrettyOptions) => PrettyStream;
+
+export async function loadPretty(): Promise<PrettyFactory> {
+  return (await import('pino-pretty')).default;
+}
+
+export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty = Boolean(process.stderr.isTTY), pretty?: PrettyFactory): Logger {
   const level = logLevelFrom(env);
-  const options = { level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const options = {
+    level,
+    base: undefined,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Messages and fields carry names read from Connect: a control character in one must not reach the
+    // terminal or the CI log raw (JSON escapes C0 only; pino-pretty prints the message as it is).
+    formatters: { log: (record: Record<string, unknown>) => escapeControlDeep(record) as Record<string, unknown> },
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? escapeControlChars(a) : a)));
+      },
+    },
+  };
   // Pretty only for a person at a terminal; CI log collectors get one JSON object per line.
-  if (stderrIsTty) {
+  if (stderrIsTty && pretty !== undefined) {
     return pino(options, pretty({ destination: 2, colorize: true, sync: true, ignore: 'pid,hostname' }));
   }
   return pino(options, pino.destination({ dest: 2, sync: true }));

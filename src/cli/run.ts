@@ -1,14 +1,12 @@
 // The CLI as a function: argv in, exit code out. main.ts binds it to the process.
-import { parseCommandLine, USAGE } from './args.js';
+// Each command's code is imported only when that command runs: `validate` in a pre-commit hook must not pay
+// for loading the AWS SDK, the emulator or pino-pretty (bench: start-up ratio).
+import { helpText, parseCommandLine } from './args.js';
 import { reportError, EXIT_OK, EXIT_ERROR } from './exit.js';
-import { createLogger } from './logger.js';
+import { createLogger, loadPretty } from './logger.js';
 import { formatAnnotations } from './github.js';
+import { escapeControlLines } from './control-chars.js';
 import { packageVersion } from './package-info.js';
-import { resolveTarget } from './target.js';
-import { validateCommand } from './commands/validate.js';
-import { planCommand } from './commands/plan.js';
-import { applyCommand } from './commands/apply.js';
-import { emulatorCommand } from './commands/emulator.js';
 import type { CommandContext } from './commands/context.js';
 import { UserInputError, assertNever } from '../errors.js';
 
@@ -18,6 +16,8 @@ export interface RunOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   signal?: AbortSignal;
+  /** Where progress goes; process.stderr by default (it decides TTY or not). */
+  progressStream?: NodeJS.WriteStream;
 }
 
 export async function run(argv: string[], opts: RunOptions = {}): Promise<number> {
@@ -25,7 +25,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const stdout = opts.stdout ?? ((t: string) => void process.stdout.write(t));
   const stderr = opts.stderr ?? ((t: string) => void process.stderr.write(t));
   try {
-    const logger = createLogger(env);
+    const stderrIsTty = Boolean(process.stderr.isTTY);
+    const logger = createLogger(env, stderrIsTty, stderrIsTty ? await loadPretty() : undefined);
     const ctx: CommandContext = {
       logger,
       stdout,
@@ -33,24 +34,37 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       cwd: opts.cwd ?? process.cwd(),
       stdoutIsTty: Boolean(process.stdout.isTTY),
       stdinIsTty: Boolean(process.stdin.isTTY),
+      progressStream: opts.progressStream ?? process.stderr,
     };
     const parsed = parseCommandLine(argv);
     switch (parsed.command) {
       case 'help':
-        stdout(USAGE);
+        stdout(helpText(parsed.topic));
         return EXIT_OK;
       case 'version':
         stdout(`${packageVersion()}\n`);
         return EXIT_OK;
-      case 'validate':
-        return await validateCommand(ctx, resolveTarget({ dir: parsed.dir }, env, ctx.cwd).dir);
+      case 'validate': {
+        const { validateCommand } = await import('./commands/validate.js');
+        return await validateCommand(ctx, parsed);
+      }
       case 'plan':
-      case 'drift':
+      case 'drift': {
+        const { planCommand } = await import('./commands/plan.js');
         return await planCommand(ctx, parsed, parsed.command);
-      case 'apply':
+      }
+      case 'apply': {
+        const { applyCommand } = await import('./commands/apply.js');
         return await applyCommand(ctx, parsed, opts.signal ?? new AbortController().signal);
-      case 'emulator':
+      }
+      case 'show': {
+        const { showCommand } = await import('./commands/show.js');
+        return await showCommand(ctx, parsed);
+      }
+      case 'emulator': {
+        const { emulatorCommand } = await import('./commands/emulator.js');
         return await emulatorCommand(parsed);
+      }
       default:
         return assertNever(parsed, 'command');
     }
@@ -60,7 +74,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       for (const line of formatAnnotations(error.problems)) stdout(`${line}\n`);
     }
     const report = reportError(error, env.LOG_LEVEL === 'debug');
-    stderr(report.lines.join('\n') + '\n');
+    // Error messages quote names and answers from Connect: never let one write raw control characters.
+    stderr(escapeControlLines(report.lines.join('\n')) + '\n');
     return report.exitCode === EXIT_OK ? EXIT_ERROR : report.exitCode;
   }
 }
