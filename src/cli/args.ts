@@ -87,6 +87,7 @@ Options:
                          (else prune in connect-gitops.yaml; off by default)
   --changed-since REF    plan only the profiles a git change since REF touches (e.g. origin/main);
                          falls back to a full plan when connect-gitops.yaml or an overlay changed
+
 ${TARGET_HELP}
 
 ${EXIT_HELP} Blocked work (a profile in use, a quota) is exit 1.
@@ -102,6 +103,7 @@ Options:
   --auto-approve         do not ask; the plan is printed first all the same
   --prune                delete live profiles carrying our ownership tag that no file declares
   --format text|json     json: the apply result as data (formatVersion 1)
+
 ${TARGET_HELP}
 
 Exit codes: 0 everything applied and verified; 1 anything failed, was skipped or blocked, or did not verify.
@@ -117,6 +119,7 @@ Options:
   --out FILE             also save the plan
   --prune                count owned profiles no file declares as drift
   --changed-since REF    check only the profiles a git change since REF touches
+
 ${TARGET_HELP}
 
 Exit codes: 0 no drift; 2 drift found; 1 error or blocked work.

@@ -46,6 +46,21 @@ function describeSchemaError(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}`;
 }
 
+/**
+ * The plan value back from its JSON form: JSON writes a diff's absent side (`before` of a create) as null; the
+ * plan value leaves it undefined, which is what renderers tell a create's `+ field` lines by.
+ */
+export function planFromJson(json: Record<string, unknown>): Plan {
+  const plan = json as unknown as Plan;
+  for (const change of plan.changes) {
+    for (const diff of change.diffs) {
+      if (diff.before === null) diff.before = undefined;
+      if (diff.after === null) diff.after = undefined;
+    }
+  }
+  return plan;
+}
+
 export async function decodeSavedPlan(text: string, path: string): Promise<SavedPlan> {
   let parsed: unknown;
   try {
@@ -62,7 +77,7 @@ export async function decodeSavedPlan(text: string, path: string): Promise<Saved
   }
   const { live, scopedProfiles, ...plan } = parsed as Record<string, unknown>;
   return {
-    plan: plan as unknown as Plan,
+    plan: planFromJson(plan),
     live: live as LiveSnapshot,
     ...(scopedProfiles === undefined ? {} : { scopedProfiles: scopedProfiles as string[] }),
   };

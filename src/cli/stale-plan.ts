@@ -4,7 +4,7 @@ import { StalePlanError } from '../errors.js';
 import { changedProfiles, queueInventoryChanged, type LiveSnapshot } from '../plan/fingerprint.js';
 import type { Change, Diff, Plan } from '../plan/types.js';
 import { renderPlanJson } from '../render/index.js';
-import type { SavedPlan } from './saved-plan.js';
+import { planFromJson, type SavedPlan } from './saved-plan.js';
 
 function describeChange(change: Change | undefined): string {
   if (!change) return 'not in the plan';
@@ -99,8 +99,8 @@ export function assertSavedPlanApplies(saved: SavedPlan, computed: Plan, current
   if (plan.instanceId !== computed.instanceId) {
     throw new StalePlanError(`the saved plan was made for instance ${plan.instanceId}, not ${computed.instanceId}`, []);
   }
-  // Compare like with like: the saved plan went through JSON (an absent `before` became null).
-  const current = JSON.parse(renderPlanJson(computed)) as Plan;
+  // Compare like with like: the saved plan went through JSON, which keeps only what the format holds.
+  const current = planFromJson(JSON.parse(renderPlanJson(computed)) as Record<string, unknown>);
   const savedNames = new Set(plan.changes.map((c) => c.name));
   const currentNames = new Set(current.changes.map((c) => c.name));
   if (savedNames.size !== currentNames.size || [...savedNames].some((n) => !currentNames.has(n))) {

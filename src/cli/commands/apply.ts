@@ -29,11 +29,11 @@ export interface ApplyFlags extends TargetFlagsInput {
 /** A saved plan is re-planned exactly as it was made: same prune, same scope. */
 function requestFor(saved: SavedPlan | undefined, fromFlags: PlanRequest): PlanRequest {
   if (saved === undefined) return fromFlags;
-  const scope = saved.plan.scope;
+  const names = saved.scopedProfiles;
   return {
     ...fromFlags,
     prune: saved.plan.prune ?? false,
-    ...(scope !== undefined && saved.scopedProfiles !== undefined ? { scope: { changedSince: scope.changedSince, names: new Set(saved.scopedProfiles) } } : {}),
+    ...(names === undefined ? {} : { scope: { changedSince: saved.plan.scope?.changedSince ?? '', names: new Set(names) } }),
   };
 }
 
