@@ -1,6 +1,9 @@
 // Logs go to stderr so that stdout carries only the result (plan text, JSON, Markdown) and can be piped.
-import { pino, type Logger } from 'pino';
-import type { PrettyOptions, PrettyStream } from 'pino-pretty';
+// pino (and pino-pretty on a terminal) load on the first log line, not at start: `validate` in a pre-commit
+// hook usually logs nothing, and loading them is a good part of its start-up time.
+import { createRequire } from 'node:module';
+import type { Logger, pino as Pino } from 'pino';
+import type PinoPretty from 'pino-pretty';
 import { UserInputError } from '../errors.js';
 import { escapeControlChars, escapeControlDeep } from './control-chars.js';
 
@@ -33,15 +36,26 @@ export function logLevelFrom(env: NodeJS.ProcessEnv): string {
   return level;
 }
 
-/** pino-pretty's factory; loaded only for a terminal, since it costs start-up time that CI and hooks never use. */
-export type PrettyFactory = (options: PrettyOptions) => PrettyStream;
+const require = createRequire(import.meta.url);
 
-export async function loadPretty(): Promise<PrettyFactory> {
-  return (await import('pino-pretty')).default;
+export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty = Boolean(process.stderr.isTTY)): Logger {
+  // Checked now, not at the first log line: a bad LOG_LEVEL is the user's mistake to hear about at once.
+  const level = logLevelFrom(env);
+  let logger: Logger | undefined;
+  const real = (): Logger => (logger ??= buildLogger(level, stderrIsTty));
+  return new Proxy({} as Logger, {
+    get(_target, property) {
+      const value: unknown = Reflect.get(real(), property);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real()) : value;
+    },
+    set(_target, property, value) {
+      return Reflect.set(real(), property, value);
+    },
+  });
 }
 
-export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty = Boolean(process.stderr.isTTY), pretty?: PrettyFactory): Logger {
-  const level = logLevelFrom(env);
+function buildLogger(level: string, stderrIsTty: boolean): Logger {
+  const { pino } = require('pino') as { pino: typeof Pino };
   const options = {
     level,
     base: undefined,
@@ -56,7 +70,8 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty =
     },
   };
   // Pretty only for a person at a terminal; CI log collectors get one JSON object per line.
-  if (stderrIsTty && pretty !== undefined) {
+  if (stderrIsTty) {
+    const pretty = require('pino-pretty') as typeof PinoPretty;
     return pino(options, pretty({ destination: 2, colorize: true, sync: true, ignore: 'pid,hostname' }));
   }
   return pino(options, pino.destination({ dest: 2, sync: true }));

@@ -3,7 +3,7 @@
 // for loading the AWS SDK, the emulator or pino-pretty (bench: start-up ratio).
 import { helpText, parseCommandLine } from './args.js';
 import { reportError, EXIT_OK, EXIT_ERROR } from './exit.js';
-import { createLogger, loadPretty } from './logger.js';
+import { createLogger } from './logger.js';
 import { formatAnnotations } from './github.js';
 import { escapeControlLines } from './control-chars.js';
 import { packageVersion } from './package-info.js';
@@ -25,8 +25,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   const stdout = opts.stdout ?? ((t: string) => void process.stdout.write(t));
   const stderr = opts.stderr ?? ((t: string) => void process.stderr.write(t));
   try {
-    const stderrIsTty = Boolean(process.stderr.isTTY);
-    const logger = createLogger(env, stderrIsTty, stderrIsTty ? await loadPretty() : undefined);
+    const logger = createLogger(env);
     const ctx: CommandContext = {
       logger,
       stdout,
