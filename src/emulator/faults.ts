@@ -27,6 +27,11 @@ export class Faults {
     return this.options.accessDeniedOperations?.includes(operation) ?? false;
   }
 
+  /** This operation's pagination loops: a page token comes back as the next page's token (a switch, no draw). */
+  repeatsPageToken(operation: string): boolean {
+    return this.options.repeatPageTokenOperations?.includes(operation) ?? false;
+  }
+
   /** A draw is made only for a rate that is on, so turning one fault on does not shift the others. */
   private hit(rate: number | undefined): boolean {
     return rate !== undefined && rate > 0 && this.random() < rate;

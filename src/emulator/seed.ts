@@ -1,7 +1,8 @@
-// Starting state: DIR/emulator.yaml (instanceId, region, queues) and every other *.yaml / *.yml under DIR as
+// Starting state: DIR/emulator.yaml (instanceId, region, accountId, queues) and every other *.yaml / *.yml under DIR as
 // routing-profile documents in the profiles/ format. Profiles are created through the same operations a
 // client calls (CreateRoutingProfile, then AssociateRoutingProfileQueues by tens), so a seed can never hold
-// a profile Connect would refuse; only `aws:` tags are set directly, as AWS itself sets them.
+// a profile Connect would refuse. Only what no operation in scope can set is set directly: `aws:` tags (AWS
+// sets them), the users assigned to a profile and the instance's default profile.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadAll } from 'js-yaml';
@@ -32,23 +33,29 @@ function yamlFiles(dir: string): string[] {
   return out.sort();
 }
 
-function parseConfig(file: string): Pick<EmulatorSeed, 'instanceId' | 'region' | 'queues'> {
+const CONFIG_KEYS = ['instanceId', 'region', 'accountId', 'queues'];
+
+function parseConfig(file: string): Pick<EmulatorSeed, 'instanceId' | 'region' | 'accountId' | 'queues'> {
   if (!existsSync(file)) return { queues: [] };
   const [doc] = loadAll(readFileSync(file, 'utf8'));
   if (doc === undefined || doc === null) return { queues: [] };
-  if (!isRecord(doc)) throw new Error(`${file}: expected a mapping with instanceId, region and queues.`);
+  if (!isRecord(doc)) throw new Error(`${file}: expected a mapping with ${CONFIG_KEYS.join(', ')}.`);
   for (const key of Object.keys(doc)) {
-    if (!['instanceId', 'region', 'queues'].includes(key)) throw new Error(`${file}: unknown key '${key}'.`);
+    if (!CONFIG_KEYS.includes(key)) throw new Error(`${file}: unknown key '${key}'.`);
   }
-  const { instanceId, region, queues = [] } = doc;
-  if (instanceId !== undefined && typeof instanceId !== 'string') {
-    throw new Error(`${file}: instanceId must be a string.`);
+  const { instanceId, region, accountId, queues = [] } = doc;
+  for (const [key, value] of Object.entries({ instanceId, region, accountId })) {
+    if (value !== undefined && typeof value !== 'string') throw new Error(`${file}: ${key} must be a string.`);
   }
-  if (region !== undefined && typeof region !== 'string') throw new Error(`${file}: region must be a string.`);
   if (!Array.isArray(queues) || !queues.every((q) => isRecord(q) && typeof q.name === 'string')) {
     throw new Error(`${file}: queues must be a list of {name, queueId?}.`);
   }
-  return { instanceId, region, queues: queues as SeedQueue[] };
+  return {
+    ...(instanceId !== undefined ? { instanceId: instanceId as string } : {}),
+    ...(region !== undefined ? { region: region as string } : {}),
+    ...(accountId !== undefined ? { accountId: accountId as string } : {}),
+    queues: queues as SeedQueue[],
+  };
 }
 
 /** Reads a seed directory. Profile documents are checked by the create path, not here. */
@@ -105,8 +112,37 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Both spellings of a channel's workload types, as CreateRoutingProfile takes them. */
+function wireWorkloadTypes(m: SeedProfile['mediaConcurrencies'][number]): Record<string, unknown> {
+  if (m.workloadTypes !== undefined && m.workloadTypeConcurrencies !== undefined) {
+    throw new Error(`channel ${m.channel}: give workloadTypes or workloadTypeConcurrencies, not both`);
+  }
+  const list =
+    m.workloadTypes?.map((w) => ({ ...w, behavior: w.crossChannelWorkloadBehavior })) ??
+    m.workloadTypeConcurrencies?.map((w) => ({ ...w, behavior: w.crossChannelWorkloadBehavior?.channelWorkloadBehaviorType }));
+  if (list === undefined) return {};
+  return {
+    WorkloadTypeConcurrencies: list.map((w) => ({
+      WorkloadType: w.workloadType,
+      Concurrency: w.concurrency,
+      ...(w.behavior !== undefined ? { CrossChannelWorkloadBehavior: { ChannelWorkloadBehaviorType: w.behavior } } : {}),
+    })),
+  };
+}
+
+/** The live-only fields no operation sets: checked here, since no create path checks them. */
+function liveOnlyFields(p: SeedProfile): { associatedUsers: number; isDefault: boolean } {
+  const { associatedUsers = 0, isDefault = false } = p;
+  if (!Number.isSafeInteger(associatedUsers) || associatedUsers < 0) {
+    throw new Error(`associatedUsers must be a whole number of 0 or more, got ${JSON.stringify(associatedUsers)}`);
+  }
+  if (typeof isDefault !== 'boolean') throw new Error(`isDefault must be true or false, got ${JSON.stringify(isDefault)}`);
+  return { associatedUsers, isDefault };
+}
+
 function seedProfile(ctx: HandlerContext, p: SeedProfile): void {
   const { store } = ctx;
+  const live = liveOnlyFields(p);
   const queueId = (ref: unknown): string => {
     const id = typeof ref === 'string' ? resolveQueue(ctx, ref) : undefined;
     if (!id) throw new Error(`queue reference ${JSON.stringify(ref)} matches no queue`);
@@ -117,9 +153,14 @@ function seedProfile(ctx: HandlerContext, p: SeedProfile): void {
     Priority: q.priority,
     Delay: q.delay,
   }));
+  const manual = (p.manualAssignmentQueues ?? []).map((q) => ({
+    QueueReference: { QueueId: queueId(q.queue), Channel: q.channel },
+  }));
   const tags = Object.entries(p.tags ?? {});
   const settable = Object.fromEntries(tags.filter(([k]) => !k.startsWith(RESERVED_TAG_PREFIX)));
-  const [first = [], ...rest] = chunks(configs, LIMITS.queueConfigsPerCall);
+  // As a client batches them (design.md): call i carries standard pairs [10i, 10i+9] and manual pairs likewise.
+  const standardBatches = chunks(configs, LIMITS.queueConfigsPerCall);
+  const manualBatches = chunks(manual, LIMITS.manualQueueConfigsPerCall);
   const created = execute(ctx, 'CreateRoutingProfile', {
     InstanceId: store.instanceId,
     Name: p.name,
@@ -129,33 +170,26 @@ function seedProfile(ctx: HandlerContext, p: SeedProfile): void {
       Channel: m.channel,
       Concurrency: m.concurrency,
       ...(m.crossChannelBehavior ? { CrossChannelBehavior: { BehaviorType: m.crossChannelBehavior } } : {}),
-      ...(m.workloadTypeConcurrencies
-        ? {
-            WorkloadTypeConcurrencies: m.workloadTypeConcurrencies.map((w) => ({
-              WorkloadType: w.workloadType,
-              Concurrency: w.concurrency,
-              ...(w.crossChannelWorkloadBehavior
-                ? {
-                    CrossChannelWorkloadBehavior: {
-                      ChannelWorkloadBehaviorType: w.crossChannelWorkloadBehavior.channelWorkloadBehaviorType,
-                    },
-                  }
-                : {}),
-            })),
-          }
-        : {}),
+      ...wireWorkloadTypes(m),
     })),
-    ...(first.length > 0 ? { QueueConfigs: first } : {}),
+    ...(standardBatches[0] ? { QueueConfigs: standardBatches[0] } : {}),
+    ...(manualBatches[0] ? { ManualAssignmentQueueConfigs: manualBatches[0] } : {}),
     ...(Object.keys(settable).length > 0 ? { Tags: settable } : {}),
     ...(p.agentAvailabilityTimer ? { AgentAvailabilityTimer: p.agentAvailabilityTimer } : {}),
   });
   const id = created!.RoutingProfileId as string;
-  for (const batch of rest) {
-    const input = { InstanceId: store.instanceId, RoutingProfileId: id, QueueConfigs: batch };
-    execute(ctx, 'AssociateRoutingProfileQueues', input);
+  for (let i = 1; i < Math.max(standardBatches.length, manualBatches.length); i++) {
+    execute(ctx, 'AssociateRoutingProfileQueues', {
+      InstanceId: store.instanceId,
+      RoutingProfileId: id,
+      ...(standardBatches[i] ? { QueueConfigs: standardBatches[i] } : {}),
+      ...(manualBatches[i] ? { ManualAssignmentQueueConfigs: manualBatches[i] } : {}),
+    });
   }
   const profile = store.profiles.get(id)!;
   Object.assign(profile.tags, Object.fromEntries(tags));
+  profile.associatedUsers = live.associatedUsers;
+  profile.isDefault = live.isDefault;
   if (p.routingProfileId !== undefined && p.routingProfileId !== id) rekey(ctx, profile, p.routingProfileId);
 }
 
@@ -170,6 +204,10 @@ function rekey(ctx: HandlerContext, profile: StoredProfile, newId: string): void
 
 /** Applies a seed to an empty store; `ctx.searchLagMs` should be 0 (seeded state is already settled). */
 export function applySeed(ctx: HandlerContext, seed: EmulatorSeed, sources: readonly string[] = []): void {
+  const defaults = (seed.profiles ?? []).filter((p) => p.isDefault === true).map((p) => `'${String(p.name)}'`);
+  if (defaults.length > 1) {
+    throw new Error(`seed: an instance has one default routing profile, but ${defaults.join(' and ')} say isDefault: true.`);
+  }
   seedQueues(ctx, seed.queues ?? []);
   (seed.profiles ?? []).forEach((p, i) => {
     try {

@@ -98,7 +98,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     if (deps.faults.denies(route.operation)) {
       throw new ConnectError(
         'AccessDeniedException',
-        `User: arn:aws:sts::123456789012:assumed-role/emulator is not authorized to perform: connect:${route.operation} on resource: ${deps.store.instanceArn}`,
+        `User: arn:aws:sts::${deps.store.accountId}:assumed-role/emulator is not authorized to perform: connect:${route.operation} on resource: ${deps.store.instanceArn}`,
       );
     }
     if (!deps.quotas.admit(route.operation)) throw new ConnectError('ThrottlingException', 'Rate exceeded');
@@ -112,6 +112,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       route.operation,
       entry.input,
     );
+    const repeated = entry.input.NextToken;
+    if (out && typeof repeated === 'string' && deps.faults.repeatsPageToken(route.operation)) {
+      // The page is the real one; only its NextToken is the token the client just sent, so it loops.
+      out.NextToken = repeated;
+    }
     if (isMutating(route.operation)) {
       deps.persist();
       if (deps.faults.dropAfterCommit(route.operation)) {

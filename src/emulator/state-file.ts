@@ -15,12 +15,52 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { EmulatorStateSnapshot } from './types.js';
 
+/** What is wrong with a parsed state file, in words a user can act on; undefined when it looks whole. */
+function stateProblem(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'it holds no JSON object';
+  const s = v as Record<string, unknown>;
+  if (s.formatVersion !== 1) return `formatVersion is ${JSON.stringify(s.formatVersion)}, not 1`;
+  for (const key of ['instanceId', 'instanceArn', 'region'] as const) {
+    if (typeof s[key] !== 'string') return `${key} is missing or not a string`;
+  }
+  for (const key of ['queues', 'profiles'] as const) {
+    if (!Array.isArray(s[key])) return `${key} is missing or not a list`;
+  }
+  if (typeof s.nextSeq !== 'number') return 'nextSeq is missing or not a number';
+  const bad = (s.profiles as unknown[]).findIndex(
+    (p) => typeof p !== 'object' || p === null || typeof (p as Record<string, unknown>).routingProfileId !== 'string',
+  );
+  if (bad >= 0) return `profiles[${bad}] has no routingProfileId`;
+  return undefined;
+}
+
+/** `:line:column` of a JSON.parse error, from the offset V8 puts in its message; empty when it gives none. */
+function jsonErrorPlace(text: string, e: Error): string {
+  const m = /at position (\d+)/.exec(e.message);
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1])).split('\n');
+  return `:${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+/** The saved state, or undefined when there is no file yet. A file that is there but unusable is an error. */
 export function readStateFile(path: string): EmulatorStateSnapshot | undefined {
   if (!existsSync(path)) return undefined;
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<EmulatorStateSnapshot>;
-  if (parsed.formatVersion !== 1 || typeof parsed.instanceId !== 'string') {
-    throw new Error(`${path} is not an emulator state file (formatVersion 1).`);
+  const remedy = 'delete it to start from the seed again, or give another state file';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`state file ${path} cannot be read: ${(e as Error).message}`);
   }
+  if (text.trim() === '') throw new Error(`state file ${path} is empty; ${remedy}.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`state file ${path}${jsonErrorPlace(text, e as Error)} is not valid JSON (${(e as Error).message}); ${remedy}.`);
+  }
+  const problem = stateProblem(parsed);
+  if (problem) throw new Error(`state file ${path} is not an emulator state file: ${problem}; ${remedy}.`);
   return parsed as EmulatorStateSnapshot;
 }
 

@@ -2,8 +2,10 @@
 // thread, so each request's checks and writes are atomic with respect to every other request.
 import type { EmulatorStateSnapshot, StoredProfile, StoredQueue } from './types.js';
 
-/** The account every emulated ARN carries (the documentation's example account). */
-export const ACCOUNT_ID = '123456789012';
+/** The account emulated ARNs carry unless a seed names another (the documentation's example account). */
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+/** An AWS account ID is 12 digits. */
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 export const DEFAULT_REGION = 'us-east-1';
 
 export class Store {
@@ -18,10 +20,11 @@ export class Store {
     readonly instanceId: string,
     readonly region: string,
     private readonly newUuid: () => string,
+    readonly accountId: string = DEFAULT_ACCOUNT_ID,
   ) {}
 
   get instanceArn(): string {
-    return `arn:aws:connect:${this.region}:${ACCOUNT_ID}:instance/${this.instanceId}`;
+    return `arn:aws:connect:${this.region}:${this.accountId}:instance/${this.instanceId}`;
   }
   profileArn(id: string): string {
     return `${this.instanceArn}/routing-profile/${id}`;
@@ -63,6 +66,7 @@ export class Store {
       JSON.stringify({
         formatVersion: 1,
         instanceId: this.instanceId,
+        accountId: this.accountId,
         instanceArn: this.instanceArn,
         region: this.region,
         instanceTags: this.instanceTags,
@@ -73,11 +77,19 @@ export class Store {
     ) as EmulatorStateSnapshot;
   }
 
+  /** State files written before a field existed restore with that field's neutral value. */
   static restore(s: EmulatorStateSnapshot, newUuid: () => string): Store {
-    const store = new Store(s.instanceId, s.region, newUuid);
+    const accountId = s.accountId ?? /^arn:aws:connect:[^:]*:(\d{12}):/.exec(s.instanceArn)?.[1] ?? DEFAULT_ACCOUNT_ID;
+    const store = new Store(s.instanceId, s.region, newUuid, accountId);
     store.instanceTags = { ...s.instanceTags };
     for (const q of s.queues) store.queues.set(q.queueId, structuredClone(q));
-    for (const p of s.profiles) store.profiles.set(p.routingProfileId, structuredClone(p));
+    for (const p of s.profiles) {
+      const profile = structuredClone(p);
+      profile.manualAssignmentQueues ??= [];
+      profile.associatedUsers ??= 0;
+      profile.isDefault ??= false;
+      store.profiles.set(p.routingProfileId, profile);
+    }
     store.seq = s.nextSeq;
     return store;
   }

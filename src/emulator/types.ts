@@ -1,5 +1,5 @@
 // The emulator's public types: options, seed, request log, and the plain-JSON state snapshot.
-import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior } from '../vocabulary.js';
+import type { AgentAvailabilityTimer, Channel, CrossChannelBehavior, WorkloadBehavior } from '../vocabulary.js';
 import type { RateQuota } from '../connect/quotas.js';
 
 export interface FaultOptions {
@@ -20,6 +20,11 @@ export interface FaultOptions {
    * as Connect does for a principal without the `connect:<Operation>` action.
    */
   accessDeniedOperations?: string[];
+  /**
+   * Operations whose pagination loops: a request that carries a NextToken is answered with that same token
+   * again, so a client that follows tokens blindly never ends (a switch, like accessDeniedOperations).
+   */
+  repeatPageTokenOperations?: string[];
 }
 
 export type QuotaSetting = 'off' | 'connect-defaults' | Record<string, RateQuota>;
@@ -33,6 +38,14 @@ export interface SeedQueue {
   tags?: Record<string, string>;
 }
 
+/** A workload type as profile files write it (`mediaConcurrencies[].workloadTypes`). */
+export interface SeedWorkloadType {
+  workloadType: string;
+  concurrency: number;
+  crossChannelWorkloadBehavior?: WorkloadBehavior;
+}
+
+/** The earlier seed spelling of a workload type, still read: the behaviour nested as on the wire. */
 export interface SeedWorkloadTypeConcurrency {
   workloadType: string;
   concurrency: number;
@@ -49,19 +62,29 @@ export interface SeedProfile {
     channel: Channel;
     concurrency: number;
     crossChannelBehavior?: CrossChannelBehavior;
-    /** Live-only: newer profiles may carry these; lets tests check that a tool never drops them. */
+    /** Sent as MediaConcurrency.WorkloadTypeConcurrencies on create. */
+    workloadTypes?: SeedWorkloadType[];
+    /** @deprecated the earlier spelling of `workloadTypes`; give one or the other. */
     workloadTypeConcurrencies?: SeedWorkloadTypeConcurrency[];
   }[];
   queues?: { queue: string; channel: Channel; priority: number; delay: number }[];
+  /** Worklist queues (ManualAssignmentQueueConfigs): queue by name, ID or ARN, and a channel. */
+  manualAssignmentQueues?: { queue: string; channel: Channel }[];
   /** May include `aws:` keys: live resources carry them even though no API call may set them. */
   tags?: Record<string, string>;
   /** Live-only: a fixed ID, for tests that want stable IDs. */
   routingProfileId?: string;
+  /** Live-only: NumberOfAssociatedUsers (agents are assigned outside the routing-profile API). Default 0. */
+  associatedUsers?: number;
+  /** Live-only: the instance's default routing profile (IsDefault); at most one profile may say so. */
+  isDefault?: boolean;
 }
 
 export interface EmulatorSeed {
   instanceId?: string;
   region?: string;
+  /** The AWS account in every ARN (12 digits); two emulators in two accounts differ here. */
+  accountId?: string;
   queues: SeedQueue[];
   profiles: SeedProfile[];
 }
@@ -105,12 +128,19 @@ export interface StoredQueue {
   lastModifiedTime: number; // epoch ms
 }
 
+export interface StoredWorkloadType {
+  workloadType: string;
+  concurrency: number;
+  /** Absent when the client sent none (see WORKLOAD_BEHAVIOR_WHEN_ABSENT). */
+  crossChannelWorkloadBehavior?: WorkloadBehavior;
+}
+
 export interface StoredMediaConcurrency {
   channel: Channel;
   concurrency: number;
   crossChannelBehavior: CrossChannelBehavior;
-  /** Kept exactly as a client sent them (no model constraints are published for them). */
-  workloadTypeConcurrencies?: unknown[];
+  /** MediaConcurrency.WorkloadTypeConcurrencies in the order sent; absent when the channel has none. */
+  workloadTypeConcurrencies?: StoredWorkloadType[];
 }
 
 export interface StoredQueueConfig {
@@ -139,6 +169,8 @@ export interface StoredProfile {
   agentAvailabilityTimer: AgentAvailabilityTimer;
   tags: Record<string, string>;
   isDefault: boolean;
+  /** NumberOfAssociatedUsers: set by seeds and test helpers, as no operation in scope assigns agents. */
+  associatedUsers: number;
   seq: number;
   lastModifiedTime: number; // epoch ms
 }
@@ -146,6 +178,8 @@ export interface StoredProfile {
 export interface EmulatorStateSnapshot {
   formatVersion: 1;
   instanceId: string;
+  /** Absent in state files written before it existed: then read from instanceArn. */
+  accountId?: string;
   instanceArn: string;
   region: string;
   instanceTags: Record<string, string>;

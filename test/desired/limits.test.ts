@@ -8,7 +8,9 @@ import { MAX_FILE_BYTES, MAX_PROBLEMS_PER_FILE } from '../../src/desired/limits.
 import { loadDesired, loadDesiredFiles } from '../../src/desired/load.js';
 import { MINIMAL, problemsOf, tempDir } from './helpers.js';
 
-const TIME_BOUND_MS = 2000;
+// A bound against pathological (super-linear) parsing, not a performance target: these files take about a second
+// on an idle 2-core machine, and a loaded CI runner must not fail them. Performance belongs in `npm run bench`.
+const TIME_BOUND_MS = 15_000;
 const MiB = 1024 * 1024;
 
 /** Runs `action` and returns how long it took and how much the heap grew (garbage only makes this larger). */

@@ -1,7 +1,7 @@
 // `connect-gitops emulator` as users start it: one line on stdout, real SDK traffic, state kept across restarts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SearchRoutingProfilesCommand, UpdateRoutingProfileNameCommand } from '@aws-sdk/client-connect';
@@ -19,23 +19,31 @@ afterEach(() => {
   dirs = [];
 });
 
-function startEmulatorProcess(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; endpoint: string; instanceId: string; firstLine: string }> {
+function spawnEmulator(args: string[]): { child: ChildProcessWithoutNullStreams; stderr: () => string } {
   assertBuilt();
   const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '' } });
   children.push(child);
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  return { child, stderr: () => err };
+}
+
+function startEmulatorProcess(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; endpoint: string; instanceId: string; firstLine: string; stderr: () => string }> {
+  const { child, stderr } = spawnEmulator(args);
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = LINE.exec(out);
-      if (m) resolve({ child, endpoint: m[1], instanceId: m[2], firstLine: out });
+      if (m) resolve({ child, endpoint: m[1], instanceId: m[2], firstLine: out, stderr });
     });
-    child.on('exit', (code) => reject(new Error(`emulator exited ${code} before listening: ${out}`)));
+    child.on('exit', (code) => reject(new Error(`emulator exited ${code} before listening: ${out}${stderr()}`)));
   });
 }
 
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': stdio is drained by then, so stderr is complete.
+  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
 }
 
 const sdk = (endpoint: string) =>
@@ -58,9 +66,30 @@ describe('connect-gitops emulator', () => {
     first.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(existsSync(state)).toBe(true);
+    expect(first.stderr()).toBe('');
 
-    const second = await startEmulatorProcess(['--state', state]);
+    // Restarted with the same command line: the saved state wins over the seed, and stderr says so and how to reseed.
+    const second = await startEmulatorProcess(['--seed', 'demo/live', '--state', state]);
     const again = await sdk(second.endpoint).send(new SearchRoutingProfilesCommand({ InstanceId: second.instanceId }));
     expect(again.RoutingProfiles?.find((p) => p.Name === 'Legacy Night Shift')?.Description).toBe('changed while running');
+    expect(second.stderr()).toBe(
+      `emulator: ${state} already holds a saved state, so it is used and the seed demo/live is not; delete ${state} to start again from the seed.\n`,
+    );
+  });
+
+  it('names a corrupt --state file and what is wrong with it, exits 1 and leaves the file alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-emu-'));
+    dirs.push(dir);
+    const state = join(dir, 'state.json');
+    writeFileSync(state, '{"formatVersion": 1,\n');
+    const { child, stderr } = spawnEmulator(['--seed', 'demo/live', '--state', state]);
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    expect(await exitOf(child)).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr()).toContain(`the emulator could not start: state file ${state}:2:1 is not valid JSON (`);
+    expect(stderr()).toContain('delete it to start from the seed again, or give another state file');
+    expect(stderr()).not.toMatch(/\n\s+at /);
+    expect(readFileSync(state, 'utf8')).toBe('{"formatVersion": 1,\n');
   });
 });

@@ -1,7 +1,7 @@
 // The model drives routes and validation; these tests check that it is wired completely and that the few
 // limits the rest of the tool states as constants agree with it.
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, CONCURRENCY_RANGE, LIMITS } from '../../src/vocabulary.js';
+import { CHANNELS, CONCURRENCY_RANGE, LIMITS, WORKLOAD_BEHAVIORS } from '../../src/vocabulary.js';
 import { HANDLERS } from '../../src/emulator/handlers/index.js';
 import { loadModel, maxResultsBounds, modelErrorStatus, shape, validateShape } from '../../src/emulator/model.js';
 import { matchRoute, buildInput } from '../../src/emulator/routes.js';
@@ -56,7 +56,9 @@ describe('model wiring', () => {
 describe('constants stated elsewhere agree with the model', () => {
   it('batch limits and page sizes', () => {
     expect(shape('RoutingProfileQueueConfigList').max).toBe(LIMITS.queueConfigsPerCall);
-    expect(shape('RoutingProfileManualAssignmentQueueConfigList').max).toBe(LIMITS.queueConfigsPerCall);
+    expect(shape('RoutingProfileManualAssignmentQueueConfigList').max).toBe(LIMITS.manualQueueConfigsPerCall);
+    expect(shape('WorkloadTypeConcurrencies').max).toBe(LIMITS.workloadTypesPerChannel);
+    expect(maxResultsBounds('ListRoutingProfileManualAssignmentQueues').max).toBe(LIMITS.listManualAssignmentQueuesPageSize);
     expect(shape('TagMap').max).toBe(LIMITS.tagsPerResource);
     expect(maxResultsBounds('SearchRoutingProfiles').max).toBe(LIMITS.searchPageSize);
     expect(maxResultsBounds('SearchQueues').max).toBe(LIMITS.searchPageSize);
@@ -67,6 +69,7 @@ describe('constants stated elsewhere agree with the model', () => {
 
   it('channels and per-channel concurrency stay inside the model', () => {
     expect(shape('Channel').enum).toEqual([...CHANNELS]);
+    expect(shape('ChannelWorkloadBehaviorType').enum).toEqual([...WORKLOAD_BEHAVIORS]);
     for (const c of CHANNELS) {
       expect(CONCURRENCY_RANGE[c].min).toBeGreaterThanOrEqual(shape('Concurrency').min!);
       expect(CONCURRENCY_RANGE[c].max).toBeLessThanOrEqual(shape('Concurrency').max!);

@@ -12,7 +12,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
-import { createInput, expectConnectError, start } from './helpers.js';
+import { BASE_SEED, createInput, expectConnectError, start } from './helpers.js';
 
 const ids = { InstanceId: 'inst-1' };
 const describeQueue = new DescribeQueueCommand({ ...ids, QueueId: 'q-basic' });
@@ -154,6 +154,53 @@ describe('faults', () => {
     const throttled = a.statuses.filter((s) => s === 429).length;
     expect(throttled).toBeGreaterThan(5);
     expect(throttled).toBeLessThan(25);
+  });
+});
+
+describe('paginator fault', () => {
+  const three = ['A', 'B', 'C'].map((name) => ({
+    name,
+    description: 'd',
+    defaultOutboundQueue: 'BasicQueue',
+    mediaConcurrencies: [{ channel: 'VOICE' as const, concurrency: 1 }],
+  }));
+
+  it('repeatPageTokenOperations: a page token comes back again, so following tokens never ends; other operations page normally', async () => {
+    const { emu, client } = await emulator({
+      seed: { ...BASE_SEED, profiles: three },
+      faults: { repeatPageTokenOperations: ['SearchRoutingProfiles'] },
+    });
+    const page = (NextToken?: string) => client.send(new SearchRoutingProfilesCommand({ ...ids, MaxResults: 1, NextToken }));
+    const first = await page();
+    expect(first.RoutingProfiles!.map((p) => p.Name)).toEqual(['A']);
+    const second = await page(first.NextToken);
+    expect(second.RoutingProfiles!.map((p) => p.Name)).toEqual(['B']);
+    expect(second.NextToken).toBe(first.NextToken);
+    const third = await page(second.NextToken);
+    expect([third.RoutingProfiles!.map((p) => p.Name), third.NextToken]).toEqual([['B'], first.NextToken]);
+    // The log shows the loop as the client drove it: the same token sent again and again.
+    expect(emu.requestLog.map((e) => e.input.NextToken)).toEqual([undefined, first.NextToken, first.NextToken]);
+
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const out = await client.send(new ListRoutingProfilesCommand({ ...ids, MaxResults: 1, NextToken: token }));
+      names.push(...out.RoutingProfileSummaryList!.map((p) => p.Name!));
+      token = out.NextToken;
+    } while (token);
+    expect(names).toEqual(['A', 'B', 'C']);
+  });
+
+  it('is switched at run time like the other faults, on list operations with query tokens too', async () => {
+    const { emu, client } = await emulator({ seed: { ...BASE_SEED, profiles: three } });
+    emu.setFaults({ repeatPageTokenOperations: ['ListRoutingProfiles'] });
+    const first = await client.send(new ListRoutingProfilesCommand({ ...ids, MaxResults: 2 }));
+    const last = await client.send(new ListRoutingProfilesCommand({ ...ids, MaxResults: 2, NextToken: first.NextToken }));
+    // Even the last page, which has no next page, names the same token again.
+    expect([last.RoutingProfileSummaryList!.map((p) => p.Name), last.NextToken]).toEqual([['C'], first.NextToken]);
+    emu.setFaults({});
+    const fixed = await client.send(new ListRoutingProfilesCommand({ ...ids, MaxResults: 2, NextToken: first.NextToken }));
+    expect(fixed.NextToken).toBeUndefined();
   });
 });
 

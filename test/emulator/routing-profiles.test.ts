@@ -378,14 +378,4 @@ describe('updates', () => {
       { queueId: 'q-sales', channel: 'VOICE', priority: 7, delay: 20 },
     ]);
   });
-
-  it('manual assignment queues are kept apart from routed queues', async () => {
-    const id = await create({ ManualAssignmentQueueConfigs: [{ QueueReference: { QueueId: 'q-support', Channel: 'CHAT' } }] });
-    const { RoutingProfiles } = await client.send(new SearchRoutingProfilesCommand(ids));
-    expect(RoutingProfiles![0]).toMatchObject({ AssociatedQueueIds: [], AssociatedManualAssignmentQueueIds: ['q-support'] });
-    await client.send(
-      new DisassociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id, ManualAssignmentQueueReferences: [{ QueueId: 'q-support', Channel: 'CHAT' }] }),
-    );
-    expect(emu.snapshot().profiles[0].manualAssignmentQueues).toEqual([]);
-  });
 });

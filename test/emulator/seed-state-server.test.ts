@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runEmulatorCommand, startEmulator } from '../../src/emulator/index.js';
 import { writeStateFile } from '../../src/emulator/state-file.js';
-import { clientFor, createInput, start } from './helpers.js';
+import { BASE_SEED, clientFor, createInput, start } from './helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -52,7 +52,7 @@ mediaConcurrencies: [{ channel: VOICE, concurrency: 1 }]
   );
   writeFileSync(
     join(root, 'team', 'deep', 'sales.yml'),
-    `name: Sales\ndescription: Sales agents\ndefaultOutboundQueue: arn:aws:connect:eu-west-2:123456789012:instance/seeded-instance/queue/q-basic\nmediaConcurrencies:\n  - channel: TASK\n    concurrency: 2\n    workloadTypeConcurrencies: [{ workloadType: callback, concurrency: 1 }]\n`,
+    `name: Sales\ndescription: Sales agents\ndefaultOutboundQueue: arn:aws:connect:eu-west-2:123456789012:instance/seeded-instance/queue/q-basic\nmediaConcurrencies:\n  - channel: TASK\n    concurrency: 2\n    workloadTypes: [{ workloadType: callback, concurrency: 1, crossChannelWorkloadBehavior: ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE }]\n`,
   );
 }
 
@@ -84,7 +84,9 @@ describe('seeding', () => {
         Array.from({ length: 12 }, (_, i) => [`Q${i}`, i + 1, i]),
       );
       const sales = emu.snapshot().profiles.find((p) => p.name === 'Sales')!;
-      expect(sales.mediaConcurrencies[0].workloadTypeConcurrencies).toEqual([{ WorkloadType: 'callback', Concurrency: 1 }]);
+      expect(sales.mediaConcurrencies[0].workloadTypeConcurrencies).toEqual([
+        { workloadType: 'callback', concurrency: 1, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
+      ]);
       expect(emu.requestLog).toHaveLength(3); // seeding itself is not logged
     } finally {
       await emu.close();
@@ -134,6 +136,32 @@ describe('state file', () => {
       expect(readdirSync(join(dir, 'state'))).toEqual(['emulator-state.json']);
     } finally {
       await second.close();
+    }
+  });
+
+  it.each([
+    ['broken JSON', '{\n  "formatVersion": 1,\n  oops\n}\n', /state file \S+s\.json:3:3 is not valid JSON \(.+\); delete it to start from the seed again/],
+    ['an empty file', '', /state file \S+s\.json is empty/],
+    ['another format version', '{"formatVersion": 2}', /state file \S+s\.json is not an emulator state file: formatVersion is 2, not 1/],
+    ['a list', '[]', /is not an emulator state file: it holds no JSON object/],
+    ['no profiles', JSON.stringify({ formatVersion: 1, instanceId: 'i', instanceArn: 'a', region: 'r', queues: [], nextSeq: 1 }), /profiles is missing or not a list/],
+  ])('refuses a state file with %s, naming it and what is wrong, and leaves it as it was', async (_what, content, message) => {
+    const path = join(dir, 's.json');
+    writeFileSync(path, content);
+    await expect(startEmulator({ statePath: path, seed: BASE_SEED })).rejects.toThrow(message);
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('restores a state file written before accounts, users and manual queues were kept', async () => {
+    const path = join(dir, 'old.json');
+    const profile = { routingProfileId: 'rp-1', arn: 'arn:aws:connect:us-east-1:444455556666:instance/i/routing-profile/rp-1', name: 'Old', description: 'd', defaultOutboundQueueId: 'q', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' }], queueConfigs: [], agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY', tags: {}, seq: 2, lastModifiedTime: 0 };
+    writeFileSync(path, JSON.stringify({ formatVersion: 1, instanceId: 'i', instanceArn: 'arn:aws:connect:us-east-1:444455556666:instance/i', region: 'us-east-1', instanceTags: {}, queues: [], profiles: [profile], nextSeq: 3 }));
+    const emu = await startEmulator({ statePath: path });
+    try {
+      expect(emu.accountId).toBe('444455556666');
+      expect(emu.snapshot().profiles[0]).toMatchObject({ associatedUsers: 0, isDefault: false, manualAssignmentQueues: [] });
+    } finally {
+      await emu.close();
     }
   });
 

@@ -16,8 +16,11 @@ import {
 import {
   checkDistinctPairs,
   checkPairLimit,
+  MANUAL_ASSIGNMENT_CHANNELS,
+  MANUAL_PAIRS_COUNT_TOWARD_PAIR_QUOTA,
   pairKey,
   pairStateError,
+  QUEUE_MAY_BE_STANDARD_AND_MANUAL,
   type WireQueueConfig,
   type WireQueueReference,
 } from './rules.js';
@@ -41,13 +44,27 @@ export function associate(
   configs: WireQueueConfig[] | undefined,
   manual: { QueueReference: WireQueueReference }[] | undefined,
 ): void {
-  checkDistinctPairs(refsOf(configs), 'QueueConfigs');
-  checkDistinctPairs(refsOf(manual), 'ManualAssignmentQueueConfigs');
-  for (const r of [...refsOf(configs), ...refsOf(manual)]) requireStandardQueue(ctx, r.QueueId);
-  refuseExisting(p.queueConfigs, refsOf(configs), 'associated with this routing profile');
-  refuseExisting(p.manualAssignmentQueues, refsOf(manual), 'a manual assignment queue of this profile');
-  checkPairLimit(p.queueConfigs.length + (configs?.length ?? 0));
-  checkPairLimit(p.manualAssignmentQueues.length + (manual?.length ?? 0));
+  const standardRefs = refsOf(configs);
+  const manualRefs = refsOf(manual);
+  checkDistinctPairs(standardRefs, 'QueueConfigs');
+  checkDistinctPairs(manualRefs, 'ManualAssignmentQueueConfigs');
+  for (const r of manualRefs) {
+    if (!MANUAL_ASSIGNMENT_CHANNELS.has(r.Channel)) {
+      throw invalidParameter(`ManualAssignmentQueueConfigs: channel ${r.Channel} does not support manual assignment.`);
+    }
+  }
+  for (const r of [...standardRefs, ...manualRefs]) requireStandardQueue(ctx, r.QueueId);
+  refuseExisting(p.queueConfigs, standardRefs, 'associated with this routing profile');
+  refuseExisting(p.manualAssignmentQueues, manualRefs, 'a manual assignment queue of this profile');
+  if (!QUEUE_MAY_BE_STANDARD_AND_MANUAL) {
+    refuseExisting(p.queueConfigs, manualRefs, 'associated with this routing profile for automatic routing');
+    refuseExisting(p.manualAssignmentQueues, standardRefs, 'a manual assignment queue of this profile');
+    refuseExisting(standardRefs.map((r) => ({ queueId: r.QueueId, channel: r.Channel })), manualRefs, 'in QueueConfigs');
+  }
+  const standardTotal = p.queueConfigs.length + standardRefs.length;
+  const manualTotal = p.manualAssignmentQueues.length + manualRefs.length;
+  if (MANUAL_PAIRS_COUNT_TOWARD_PAIR_QUOTA) checkPairLimit(standardTotal + manualTotal);
+  else checkPairLimit(standardTotal);
   for (const c of configs ?? []) {
     p.queueConfigs.push({
       queueId: c.QueueReference.QueueId,
@@ -57,20 +74,53 @@ export function associate(
       seq: ctx.store.nextSeq(),
     });
   }
-  for (const c of manual ?? []) {
-    p.manualAssignmentQueues.push({
-      queueId: c.QueueReference.QueueId,
-      channel: c.QueueReference.Channel,
-      seq: ctx.store.nextSeq(),
-    });
+  for (const r of manualRefs) {
+    p.manualAssignmentQueues.push({ queueId: r.QueueId, channel: r.Channel, seq: ctx.store.nextSeq() });
   }
 }
 
 /** Disassociate's lists have no max in the model, but Connect takes 10 per call (connect-api README). */
-function checkBatch(list: unknown[] | undefined, member: string): void {
-  if (list && list.length > LIMITS.queueConfigsPerCall) {
-    throw invalidParameter(`${member} can have at most ${LIMITS.queueConfigsPerCall} entries per call.`);
+function checkBatch(list: unknown[] | undefined, member: string, max: number): void {
+  if (list && list.length > max) {
+    throw invalidParameter(`${member} can have at most ${max} entries per call.`);
   }
+}
+
+/**
+ * A profile's pair list, paged in association order with tokens bound to the operation and the profile. Both
+ * lists carry their profile's LastModifiedTime and Region beside the page.
+ */
+function pairList<T extends { queueId: string; channel: Channel; seq: number }>(
+  operation: string,
+  listMember: string,
+  pairs: (p: StoredProfile) => T[],
+  extra: (pair: T) => Record<string, unknown>,
+): OperationHandler {
+  return {
+    mutating: false,
+    handle(ctx, input) {
+      requireInstance(ctx, input.InstanceId);
+      const p = requireProfile(ctx, input.RoutingProfileId, true);
+      const sorted = [...pairs(p)].sort((a, b) => a.seq - b.seq);
+      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
+        operation,
+        input.InstanceId,
+        p.routingProfileId,
+      ]);
+      return {
+        [listMember]: page.items.map((c) => ({
+          QueueId: c.queueId,
+          QueueArn: ctx.store.queueArn(c.queueId),
+          QueueName: ctx.store.queues.get(c.queueId)?.name ?? c.queueId,
+          ...extra(c),
+          Channel: c.channel,
+        })),
+        LastModifiedTime: epochSeconds(p.lastModifiedTime),
+        LastModifiedRegion: ctx.store.region,
+        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+      };
+    },
+  };
 }
 
 export const profileQueueHandlers: Record<string, OperationHandler> = {
@@ -95,7 +145,7 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
   AssociateRoutingProfileQueues: profileWrite((p, input, ctx) => {
     const configs = input.QueueConfigs as WireQueueConfig[] | undefined;
     const manual = input.ManualAssignmentQueueConfigs as { QueueReference: WireQueueReference }[] | undefined;
-    // UNVERIFIED: both lists are optional in the model; a call with neither does nothing useful.
+    // Both lists are optional in the model, each alone is valid (connect-api README); one must be there.
     if (!configs && !manual) {
       throw invalidParameter('Either QueueConfigs or ManualAssignmentQueueConfigs must be provided.');
     }
@@ -105,11 +155,12 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
   DisassociateRoutingProfileQueues: profileWrite((p, input) => {
     const refs = input.QueueReferences as WireQueueReference[] | undefined;
     const manual = input.ManualAssignmentQueueReferences as WireQueueReference[] | undefined;
-    if (!refs && !manual) {
+    // The model sets no minimum on these lists; a call that names no pair at all is refused like Associate's.
+    if ((refs?.length ?? 0) + (manual?.length ?? 0) === 0) {
       throw invalidParameter('Either QueueReferences or ManualAssignmentQueueReferences must be provided.');
     }
-    checkBatch(refs, 'QueueReferences');
-    checkBatch(manual, 'ManualAssignmentQueueReferences');
+    checkBatch(refs, 'QueueReferences', LIMITS.queueConfigsPerCall);
+    checkBatch(manual, 'ManualAssignmentQueueReferences', LIMITS.manualQueueConfigsPerCall);
     checkDistinctPairs(refs ?? [], 'QueueReferences');
     checkDistinctPairs(manual ?? [], 'ManualAssignmentQueueReferences');
     const drop = <T extends { queueId: string; channel: Channel }>(
@@ -133,57 +184,18 @@ export const profileQueueHandlers: Record<string, OperationHandler> = {
     p.manualAssignmentQueues = manualQueues;
   }),
 
-  ListRoutingProfileQueues: {
-    mutating: false,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId, true);
-      const sorted = [...p.queueConfigs].sort((a, b) => a.seq - b.seq);
-      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
-        'ListRoutingProfileQueues',
-        input.InstanceId,
-        p.routingProfileId,
-      ]);
-      return {
-        RoutingProfileQueueConfigSummaryList: page.items.map((c) => {
-          const q = ctx.store.queues.get(c.queueId);
-          return {
-            QueueId: c.queueId,
-            QueueArn: ctx.store.queueArn(c.queueId),
-            QueueName: q?.name ?? c.queueId,
-            Priority: c.priority,
-            Delay: c.delay,
-            Channel: c.channel,
-          };
-        }),
-        LastModifiedTime: epochSeconds(p.lastModifiedTime),
-        LastModifiedRegion: ctx.store.region,
-        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-      };
-    },
-  },
-  ListRoutingProfileManualAssignmentQueues: {
-    mutating: false,
-    handle(ctx, input) {
-      requireInstance(ctx, input.InstanceId);
-      const p = requireProfile(ctx, input.RoutingProfileId, true);
-      const sorted = [...p.manualAssignmentQueues].sort((a, b) => a.seq - b.seq);
-      const page = paginate(sorted, input.MaxResults as number | undefined, input.NextToken as string | undefined, [
-        'ListRoutingProfileManualAssignmentQueues',
-        input.InstanceId,
-        p.routingProfileId,
-      ]);
-      return {
-        RoutingProfileManualAssignmentQueueConfigSummaryList: page.items.map((c) => ({
-          QueueId: c.queueId,
-          QueueArn: ctx.store.queueArn(c.queueId),
-          QueueName: ctx.store.queues.get(c.queueId)?.name ?? c.queueId,
-          Channel: c.channel,
-        })),
-        LastModifiedTime: epochSeconds(p.lastModifiedTime),
-        LastModifiedRegion: ctx.store.region,
-        ...(page.nextToken ? { NextToken: page.nextToken } : {}),
-      };
-    },
-  },
+  ListRoutingProfileQueues: pairList(
+    'ListRoutingProfileQueues',
+    'RoutingProfileQueueConfigSummaryList',
+    (p) => p.queueConfigs,
+    (c) => ({ Priority: c.priority, Delay: c.delay }),
+  ),
+
+  // Only the manual pairs: ListRoutingProfileQueues never lists them (API reference).
+  ListRoutingProfileManualAssignmentQueues: pairList(
+    'ListRoutingProfileManualAssignmentQueues',
+    'RoutingProfileManualAssignmentQueueConfigSummaryList',
+    (p) => p.manualAssignmentQueues,
+    () => ({}),
+  ),
 };

@@ -16,7 +16,10 @@ import {
 } from './context.js';
 import { associate } from './profile-queues.js';
 import { describeView, distinctQueueIds, searchView } from './profile-views.js';
-import { toStoredMedia, type WireMediaConcurrency, type WireQueueConfig, type WireQueueReference } from './rules.js';
+import {
+  CHANNEL_WITHOUT_WORKLOAD_TYPES_CLEARS_THEM,
+  toStoredMedia,
+  type WireMediaConcurrency, type WireQueueConfig, type WireQueueReference } from './rules.js';
 
 /**
  * UNVERIFIED: what Describe answers for a profile created without AgentAvailabilityTimer. The admin guide
@@ -39,6 +42,32 @@ function requireUniqueName(ctx: HandlerContext, name: string, self?: string): vo
   const other = ctx.store.profileByName(name);
   if (other && other.routingProfileId !== self) {
     throw new ConnectError('DuplicateResourceException', `A routing profile named '${name}' already exists.`);
+  }
+}
+
+/**
+ * UNVERIFIED in detail (connect-api README): Connect answers ResourceInUseException (409) when something still
+ * refers to the profile. We refuse the instance's default profile (it is what new agents get) and a profile
+ * with users (each agent must have one). The error's ResourceType names what holds the profile: the instance
+ * for the default, USER for agents (ResourceId left out: no user ARN is known here).
+ */
+export const DELETE_REFUSED_FOR_DEFAULT_PROFILE = true;
+export const DELETE_REFUSED_WITH_USERS = true;
+
+function refuseDeleteInUse(ctx: HandlerContext, p: StoredProfile): void {
+  if (DELETE_REFUSED_FOR_DEFAULT_PROFILE && p.isDefault) {
+    throw new ConnectError(
+      'ResourceInUseException',
+      `Routing profile ${p.routingProfileId} is the default routing profile of instance ${ctx.store.instanceId} and cannot be deleted.`,
+      { ResourceType: 'INSTANCE', ResourceId: ctx.store.instanceArn },
+    );
+  }
+  if (DELETE_REFUSED_WITH_USERS && p.associatedUsers > 0) {
+    throw new ConnectError(
+      'ResourceInUseException',
+      `Routing profile ${p.routingProfileId} has ${p.associatedUsers} associated user${p.associatedUsers === 1 ? '' : 's'}; assign them another routing profile first.`,
+      { ResourceType: 'USER' },
+    );
   }
 }
 
@@ -73,6 +102,7 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
           (input.AgentAvailabilityTimer as AgentAvailabilityTimer | undefined) ?? DEFAULT_AGENT_AVAILABILITY_TIMER,
         tags: { ...((input.Tags as Record<string, string> | undefined) ?? {}) },
         isDefault: false,
+        associatedUsers: 0,
         seq: ctx.store.nextSeq(),
         lastModifiedTime: Date.now(),
       };
@@ -151,7 +181,13 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
   UpdateRoutingProfileConcurrency: profileWrite((p, input) => {
     // The list replaces the whole set: a channel left out is no longer enabled (connect-api README says
     // this is UNVERIFIED; clients must send the full list either way).
-    p.mediaConcurrencies = toStoredMedia(input.MediaConcurrencies as WireMediaConcurrency[]);
+    const next = toStoredMedia(input.MediaConcurrencies as WireMediaConcurrency[]);
+    if (!CHANNEL_WITHOUT_WORKLOAD_TYPES_CLEARS_THEM) {
+      for (const m of next) {
+        m.workloadTypeConcurrencies ??= p.mediaConcurrencies.find((old) => old.channel === m.channel)?.workloadTypeConcurrencies;
+      }
+    }
+    p.mediaConcurrencies = next;
   }),
 
   UpdateRoutingProfileName: profileWrite((p, input, ctx) => {
@@ -172,8 +208,6 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
     p.defaultOutboundQueueId = queueId;
   }),
 
-
-
   UpdateRoutingProfileAgentAvailabilityTimer: profileWrite((p, input) => {
     p.agentAvailabilityTimer = input.AgentAvailabilityTimer as AgentAvailabilityTimer;
   }),
@@ -182,8 +216,8 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
     mutating: true,
     handle(ctx, input) {
       requireInstance(ctx, input.InstanceId);
-      // No agents exist here, so no profile is ever in use (Connect's ResourceInUseException case).
       const p = requireProfile(ctx, input.RoutingProfileId);
+      refuseDeleteInUse(ctx, p);
       ctx.store.profiles.delete(p.routingProfileId);
       ctx.store.visibleAt.delete(p.routingProfileId);
       return undefined;

@@ -1,6 +1,5 @@
 // TagResource, UntagResource, ListTagsForResource on the instance, its routing profiles and its queues.
 import { LIMITS } from '../../vocabulary.js';
-import { ACCOUNT_ID } from '../store.js';
 import { ConnectError, invalidParameter, notFound } from '../errors.js';
 import { requireProfile, requireQueue, type HandlerContext, type OperationHandler } from './context.js';
 
@@ -17,7 +16,7 @@ function tagsOf(ctx: HandlerContext, arn: string, forRead: boolean): Record<stri
   const m = ARN.exec(arn);
   if (!m) throw invalidParameter(`'${arn}' is not a valid Amazon Connect resource ARN.`);
   const [, region, account, instanceId, kind, id] = m;
-  if (region !== ctx.store.region || account !== ACCOUNT_ID || instanceId !== ctx.store.instanceId) {
+  if (region !== ctx.store.region || account !== ctx.store.accountId || instanceId !== ctx.store.instanceId) {
     throw notFound(`Resource ${arn} not found.`);
   }
   if (kind === undefined) return ctx.store.instanceTags;
