@@ -3,7 +3,7 @@
 // the whole desired -> plan pipeline (parse and validate the files, resolve queues, plan) is timed beside it.
 import { createConnectClient, createLiveReader } from '../src/connect/index.js';
 import { loadDesired } from '../src/desired/load.js';
-import { resolveQueueReferences } from '../src/desired/resolve-queues.js';
+import { resolveQueueReferences } from '../src/plan/resolve-queues.js';
 import type { ResolvedProfile } from '../src/desired/types.js';
 import { readLive } from '../src/live/read.js';
 import type { LiveState } from '../src/live/types.js';

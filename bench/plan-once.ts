@@ -11,7 +11,7 @@ import {
   type RequestStatsSnapshot,
 } from '../src/connect/index.js';
 import { loadDesired } from '../src/desired/load.js';
-import { resolveQueueReferences } from '../src/desired/resolve-queues.js';
+import { resolveQueueReferences } from '../src/plan/resolve-queues.js';
 import { readLive } from '../src/live/read.js';
 import { computePlan } from '../src/plan/planner.js';
 import { cpuMsSince, scaledQuotas, usageNow, type ChildMode, type ChildResult } from './measure.js';

@@ -1,5 +1,5 @@
 // What apply did: returned, never printed by apply itself (render/ turns it into text).
-import type { Call, ChangeAction } from '../plan/types.js';
+import type { Call, ChangeAction, ChangeBlock } from '../plan/types.js';
 
 export type CallOutcome =
   /** `note` explains a reconciliation, e.g. queue pairs found already associated after a lost answer. */
@@ -21,6 +21,8 @@ export interface ChangeResult {
    * profile agents still use), nothing was sent.
    */
   outcome: 'done' | 'adopted' | 'failed' | 'skipped' | 'unchanged' | 'blocked';
+  /** Why a `blocked` change was not done: the plan change's own `blocked`, copied for the report. */
+  blocked?: ChangeBlock;
   calls: CallOutcome[];
 }
 

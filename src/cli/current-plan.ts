@@ -1,12 +1,12 @@
 // desired -> live -> plan, the read-only half of every command that talks to Connect.
 import { loadDesired } from '../desired/load.js';
-import { resolveQueueReferences } from '../desired/resolve-queues.js';
-import type { DesiredProfile, DesiredState, ResolvedProfile } from '../desired/types.js';
+import type { DesiredProfile, DesiredState } from '../desired/types.js';
 import { readLive, type DeclaredProfile } from '../live/read.js';
 import type { LiveState } from '../live/types.js';
 import type { LiveReader } from '../connect/index.js';
-import { computePlan } from '../plan/planner.js';
-import { managedScope, summariseLiveForPlan, type LiveSnapshot } from '../plan/fingerprint.js';
+import { computePlan, liveSnapshotForPlan, type PlanOptions } from '../plan/planner.js';
+import type { LiveSnapshot } from '../plan/fingerprint.js';
+import { resolveQueueReferences } from '../plan/resolve-queues.js';
 import type { Plan } from '../plan/types.js';
 import { createProgress, progressInterval } from './progress.js';
 import type { Logger } from './logger.js';
@@ -66,20 +66,13 @@ export function declaredForRead(profiles: readonly DesiredProfile[]): DeclaredPr
   });
 }
 
-/**
- * The planner's view of a scoped run: only the live profiles the scope names. Out-of-scope live profiles are
- * neither planned nor listed as unmanaged, and can never be prune candidates of a scoped plan.
- */
-function scopedLive(live: LiveState, scope: PlanScopeRequest | undefined, profiles: readonly ResolvedProfile[]): LiveState {
-  if (scope === undefined) return live;
-  const names = new Set([...scope.names, ...profiles.flatMap((p) => [p.name, ...(p.renamedFrom ?? [])])]);
-  return { ...live, profiles: live.profiles.filter((p) => names.has(p.name)) };
-}
-
-function plan(resolved: readonly ResolvedProfile[], live: LiveState, request: PlanRequest, declared: number): Plan {
-  const computed = computePlan(resolved, scopedLive(live, request.scope, resolved));
-  const scope = request.scope === undefined ? undefined : { changedSince: request.scope.changedSince, profiles: request.scope.names.size, declared };
-  return { ...computed, prune: request.prune, ...(scope === undefined ? {} : { scope }) };
+/** The planner's options for this run: prune and owner, and a scope restricting unmanaged profiles and deletes. */
+function planOptions(request: PlanRequest, declared: number): PlanOptions {
+  return {
+    prune: request.prune,
+    owner: request.owner,
+    ...(request.scope === undefined ? {} : { scope: { changedSince: request.scope.changedSince, names: [...request.scope.names].sort(), declared } }),
+  };
 }
 
 /** Reads only what the files manage (design.md's read strategy) and plans against it. */
@@ -96,12 +89,12 @@ export async function planAgainstLive(desired: DesiredState, reader: LiveReader,
     progress.finish();
   }
   const resolved = resolveQueueReferences(planned, live.queues);
-  const snapshot = summariseLiveForPlan(live, resolved.map(managedScope));
+  const options = planOptions(request, desired.profiles.length);
   return {
     desired,
     live,
-    plan: plan(resolved, live, request, desired.profiles.length),
-    snapshot,
+    plan: computePlan(resolved, live, options),
+    snapshot: liveSnapshotForPlan(resolved, live, options),
     ...(request.scope === undefined ? {} : { scopedProfiles: [...request.scope.names].sort() }),
   };
 }

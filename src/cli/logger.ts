@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import type { Logger, pino as Pino } from 'pino';
 import type PinoPretty from 'pino-pretty';
 import { UserInputError } from '../errors.js';
-import { escapeControlChars, escapeControlDeep } from './control-chars.js';
+import { escapeControl } from '../render/escape.js';
+import { escapeControlDeep } from './control-chars.js';
 
 export type { Logger };
 
@@ -65,7 +66,7 @@ function buildLogger(level: string, stderrIsTty: boolean): Logger {
     formatters: { log: (record: Record<string, unknown>) => escapeControlDeep(record) as Record<string, unknown> },
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? escapeControlChars(a) : a)));
+        method.apply(this, args.map((a) => (typeof a === 'string' ? escapeControl(a) : a)));
       },
     },
   };

@@ -2,9 +2,9 @@
 // (the renderers); the calls are derived separately (calls.ts). Only managed fields are compared: an optional
 // field the file leaves out is undefined on the desired side and skipped here.
 import equal from 'fast-deep-equal';
-import type { Channel } from '../vocabulary.js';
-import type { Diff, DiffPathSegment } from './types.js';
-import type { NormalisedConcurrency, NormalisedProfile, NormalisedQueueConfig } from './normalise.js';
+import { type Channel, OWNERSHIP_TAG_KEY } from '../vocabulary.js';
+import type { Diff, DiffPathSegment, QueueSegment } from './types.js';
+import type { NormalisedConcurrency, NormalisedManualQueue, NormalisedProfile, NormalisedWorkloadType } from './normalise.js';
 import { compareChannels, compareStrings } from './order.js';
 
 /** Turns a queue ID into the name users wrote (falls back to the ID for a queue outside the inventory). */
@@ -19,8 +19,23 @@ export function queueKey(config: { queueId: string; channel: Channel }): string 
   return `${config.queueId}\u0000${config.channel}`;
 }
 
-function byQueueKey(configs: readonly NormalisedQueueConfig[]): Map<string, NormalisedQueueConfig> {
+function byQueueKey<T extends { queueId: string; channel: Channel }>(configs: readonly T[]): Map<string, T> {
   return new Map(configs.map((c) => [queueKey(c), c]));
+}
+
+/**
+ * Every pair of either side once, shown by queue name then channel (what users read), the ID breaking ties
+ * between same-named queues.
+ */
+function pairsInReadingOrder<T extends { queueId: string; channel: Channel }>(live: readonly T[], desired: readonly T[], nameOf: QueueNamer): QueueSegment[] {
+  return [...new Map([...live, ...desired].map((c) => [queueKey(c), c])).values()]
+    .sort(
+      (a, b) =>
+        compareStrings(nameOf(a.queueId), nameOf(b.queueId)) ||
+        compareChannels(a.channel, b.channel) ||
+        compareStrings(a.queueId, b.queueId),
+    )
+    .map((c) => ({ queueId: c.queueId, queue: nameOf(c.queueId), channel: c.channel }));
 }
 
 /** The one-string form of a path, as users read it in their file ("queues.BasicQueue/VOICE.priority"). */
@@ -48,29 +63,49 @@ function diffConcurrencies(
       l.get(channel)?.crossChannelBehavior,
       d.get(channel)?.crossChannelBehavior,
     );
+    const managed = d.get(channel)?.workloadTypes;
+    if (managed !== undefined) diffWorkloadTypes(diffs, channel, managed, l.get(channel)?.workloadTypes ?? []);
+  }
+}
+
+/** Only for a channel whose file states `workloadTypes`; the workload type is an entry's identity. */
+function diffWorkloadTypes(
+  diffs: Diff[],
+  channel: Channel,
+  desired: readonly NormalisedWorkloadType[],
+  live: readonly NormalisedWorkloadType[],
+): void {
+  const d = new Map(desired.map((w) => [w.workloadType, w]));
+  const l = new Map(live.map((w) => [w.workloadType, w]));
+  for (const type of [...new Set([...l.keys(), ...d.keys()])].sort(compareStrings)) {
+    const at = ['mediaConcurrencies', channel, 'workloadTypes', type];
+    diffIfChanged(diffs, [...at, 'concurrency'], l.get(type)?.concurrency, d.get(type)?.concurrency);
+    diffIfChanged(diffs, [...at, 'crossChannelWorkloadBehavior'], l.get(type)?.crossChannelWorkloadBehavior, d.get(type)?.crossChannelWorkloadBehavior);
   }
 }
 
 function diffQueues(
   diffs: Diff[],
-  desired: readonly NormalisedQueueConfig[],
-  live: readonly NormalisedQueueConfig[],
+  desired: readonly { queueId: string; channel: Channel; priority: number; delay: number }[],
+  live: readonly { queueId: string; channel: Channel; priority: number; delay: number }[],
   nameOf: QueueNamer,
 ): void {
   const d = byQueueKey(desired);
   const l = byQueueKey(live);
-  // Shown by queue name then channel (what users read), the ID breaking ties between same-named queues.
-  const pairs = [...new Map([...live, ...desired].map((c) => [queueKey(c), c])).values()].sort(
-    (a, b) =>
-      compareStrings(nameOf(a.queueId), nameOf(b.queueId)) ||
-      compareChannels(a.channel, b.channel) ||
-      compareStrings(a.queueId, b.queueId),
-  );
-  for (const pair of pairs) {
-    const key = queueKey(pair);
-    const queue = { queueId: pair.queueId, queue: nameOf(pair.queueId), channel: pair.channel };
+  for (const queue of pairsInReadingOrder(live, desired, nameOf)) {
+    const key = queueKey(queue);
     diffIfChanged(diffs, ['queues', queue, 'priority'], l.get(key)?.priority, d.get(key)?.priority);
     diffIfChanged(diffs, ['queues', queue, 'delay'], l.get(key)?.delay, d.get(key)?.delay);
+  }
+}
+
+/** A manual-assignment pair has no values: `true` says it is associated on that side. */
+function diffManualQueues(diffs: Diff[], desired: readonly NormalisedManualQueue[], live: readonly NormalisedManualQueue[], nameOf: QueueNamer): void {
+  const d = new Set(desired.map(queueKey));
+  const l = new Set(live.map(queueKey));
+  for (const queue of pairsInReadingOrder(live, desired, nameOf)) {
+    const key = queueKey(queue);
+    diffIfChanged(diffs, ['manualAssignmentQueues', queue], l.has(key) ? true : undefined, d.has(key) ? true : undefined);
   }
 }
 
@@ -106,6 +141,21 @@ export function diffProfile(desired: NormalisedProfile, live: NormalisedProfile 
   }
   diffConcurrencies(diffs, desired.mediaConcurrencies, live?.mediaConcurrencies ?? []);
   if (desired.queues !== undefined) diffQueues(diffs, desired.queues, live?.queues ?? [], nameOf);
+  if (desired.manualQueues !== undefined) diffManualQueues(diffs, desired.manualQueues, live?.manualQueues ?? [], nameOf);
   if (desired.tags !== undefined) diffTags(diffs, desired.tags, live?.tags ?? {});
+  // Prune's stamp, shown where a reader looks for tags; `owner` is set on the desired side only when prune is on.
+  if (desired.owner !== undefined) diffIfChanged(diffs, ['tags', OWNERSHIP_TAG_KEY], live?.owner, desired.owner);
   return diffs;
+}
+
+/**
+ * A delete, field by field: every value the live profile has, going away. Only what was read is listed: an
+ * undeclared profile is not described, so its cross-channel behaviours are unknown and left out, and its queues
+ * are listed only when they were read.
+ */
+export function deletionDiffs(live: NormalisedProfile, described: boolean, nameOf: QueueNamer): Diff[] {
+  const { owner: _stamp, ...fields } = live;
+  return diffProfile(fields, undefined, nameOf)
+    .filter((d) => described || d.path[d.path.length - 1] !== 'crossChannelBehavior')
+    .map((d) => ({ ...d, before: d.after, after: undefined }));
 }

@@ -1,5 +1,19 @@
 // The pure core: desired + live -> plan. No I/O.
-export { computePlan } from './planner.js';
-export { changedProfiles, liveFingerprint, managedScope, type LiveSnapshot, type ManagedScope, type ProfileSnapshot, queueInventoryChanged, summariseLiveForPlan } from './fingerprint.js';
+export { computePlan, liveSnapshotForPlan, type PlanOptions } from './planner.js';
+export {
+  changedProfiles,
+  fingerprintOf,
+  liveFingerprint,
+  type LiveSnapshot,
+  type ProfileSnapshot,
+  type PrunableSnapshot,
+  type PruneSnapshotScope,
+  queueInventoryChanged,
+  summariseLiveForPlan,
+} from './fingerprint.js';
+export { describeLiveChanges } from './live-changes.js';
+export { lookAlikeKey } from './look-alike.js';
+export { managedScope, type ManagedScope } from './managed.js';
+export { resolveQueueReferences } from './resolve-queues.js';
 export * from './normalise.js';
 export * from './types.js';

@@ -4,6 +4,7 @@
 // built. A pure function: the caller prints it.
 import type { ApplyResult, CallOutcome, ChangeResult, Verification } from '../apply/types.js';
 import { assertNever } from '../errors.js';
+import { escapeJsonText } from './escape.js';
 import type { ChangeAction } from '../plan/types.js';
 
 export interface ApplyResultJsonContext {
@@ -97,5 +98,6 @@ export function renderApplyResultJson(result: ApplyResult, context: ApplyResultJ
     unreachable: result.unreachable ?? false,
     verification: verificationJson(result.verification),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  // Names and messages from Connect may hold bidi and C1 characters JSON leaves raw: escaped, same value.
+  return `${escapeJsonText(JSON.stringify(json, null, 2))}\n`;
 }

@@ -1,5 +1,7 @@
-// Value formatting shared by the renderers. Every user value goes through JSON.stringify-style quoting, which
-// also neutralises control characters (an ANSI escape in a description must not repaint the terminal).
+// Value formatting shared by the renderers. Every user value is quoted the JSON way with the control and bidi
+// characters JSON leaves raw escaped too (an ANSI escape in a description must not repaint the terminal).
+import { assertNever } from '../errors.js';
+import { quoted } from './escape.js';
 
 /** How a field's value reads in a diff line: strings quoted, arrays and objects compact, absent as (none). */
 export function formatValue(value: unknown): string {
@@ -7,10 +9,10 @@ export function formatValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${JSON.stringify(k)}: ${formatValue(v)}`);
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${quoted(k)}: ${formatValue(v)}`);
     return `{${entries.join(', ')}}`;
   }
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   return String(value);
 }
 
@@ -34,3 +36,26 @@ export function diffKind(before: unknown, after: unknown): DiffKind {
 }
 
 export const DIFF_MARKER: Readonly<Record<DiffKind, string>> = { add: '+', change: '~', remove: '-' };
+
+/**
+ * A table cell of a row of the given kind: the new value of an added row, the old value of a removed one, and
+ * `before -> after` only in the cells of a changed row that moved. An unknown value is an empty cell.
+ */
+export function cellText(kind: DiffKind, before: unknown, after: unknown, format: (value: unknown) => string, arrow = ' -> '): string {
+  const show = (value: unknown): string => (value === undefined ? '' : format(value));
+  switch (kind) {
+    case 'add':
+      return show(after);
+    case 'remove':
+      return show(before);
+    case 'change':
+      return before === after ? show(after) : `${before === undefined ? '(none)' : show(before)}${arrow}${after === undefined ? '(none)' : show(after)}`;
+    default:
+      return assertNever(kind, 'diff kind');
+  }
+}
+
+/** Enum and number cells read bare (ROUTE_ANY_CHANNEL, 5); anything else is quoted like a value. */
+export function bareValue(value: unknown): string {
+  return typeof value === 'number' || (typeof value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(value)) ? String(value) : formatValue(value);
+}

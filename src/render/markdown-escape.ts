@@ -2,7 +2,10 @@
 // cells and inside <summary> HTML, where GitHub does not process Markdown. Numeric character references are
 // inert in both contexts: GFM splits table cells on a literal `|` before decoding entities, a `&#96;` never
 // opens a code span, and `&lt;` cannot open a tag. So one escaper serves every place a user value is written.
-// No user value is ever placed in an HTML attribute, so quotes need no escaping.
+// No user value is ever placed in an HTML attribute, so quotes need no escaping. Control and bidi characters
+// are escaped first (escape.ts), so a line break in a name shows as \n instead of ending a table row.
+import { escapeControl } from './escape.js';
+
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -18,9 +21,19 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 // An underscore between two letters or digits never starts emphasis in GFM, so ROUTE_ANY_CHANNEL stays legible.
-const SPECIAL = /[&<>|`\\*[\]~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+// `@team` in a comment notifies a GitHub team, `#12` links an issue, and `https://…` or `www.…` becomes a link:
+// a zero-width space after the sign or the colon keeps a live name from pinging people or pointing elsewhere,
+// without changing what the reader sees (GitHub finds these in the decoded text, so an entity alone would not
+// do). One pass, so that no replacement is itself rewritten.
+const SPECIAL = /[&<>|`\\*[\]~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|[@#](?=[\p{L}\p{N}_])|:(?=\/\/)|(?<=www)\./giu;
+
+// At the start of a list item or a line these open a heading, a nested list, a quote or a numbered list.
+const BLOCK_START = /^(?:[#+\-=>]|\d+(?=[.)]))/;
+
+const entity = (text: string): string => [...text].map((c) => `&#${c.codePointAt(0) ?? 0};`).join('');
 
 export function escapeMarkdown(text: string): string {
-  // A raw line break would end a table row; CR alone is also a line break in Markdown.
-  return text.replace(SPECIAL, (c) => ENTITIES[c] ?? c).replace(/\r\n|\r|\n/g, '<br>');
+  return escapeControl(text)
+    .replace(SPECIAL, (c) => ENTITIES[c] ?? (c === '.' ? '&#8203;.' : `${c}&#8203;`))
+    .replace(BLOCK_START, entity);
 }

@@ -1,14 +1,33 @@
-// The plan as a pull-request comment or a job summary: a heading, the summary, a table of changed profiles,
-// one collapsible section per changed profile, and the closing sentence. GitHub rejects comments longer than
-// 65,536 characters, so whole profile sections are dropped from the end (with a note saying how many) until
-// the text fits; the result is never longer than maxLength.
+// The plan as a pull-request comment or a job summary (GitHub renders comments about 900 px wide): a heading, the
+// closing sentence, blocking problems and warnings, a narrow table of changed profiles, one collapsible section
+// per changed profile laid out as a reviewer thinks of it (fields, then channels, queues, manual-assignment
+// queues and tags as short tables of whole rows), the live profiles no file declares, and the closing sentence
+// again. GitHub rejects comments longer than 65,536 characters, so whole profile sections are dropped from the
+// end (with a note saying how many) until the text fits; the result is never longer than maxLength.
 import type { Change, Plan } from '../plan/types.js';
-import { countOf, DIFF_MARKER, diffKind, formatValue, withThousands } from './format.js';
+import { countOf, DIFF_MARKER, type DiffKind, formatValue, withThousands } from './format.js';
+import { quoted } from './escape.js';
 import { escapeMarkdown } from './markdown-escape.js';
-import { actionLabel, actionMarker, closingLine, hasChanges, type PlanPurpose } from './purpose.js';
+import { type FieldRow, profileView, type ProfileView, viewTables } from './profile-view.js';
+import {
+  actionLabel,
+  actionMarker,
+  agentsPhrase,
+  blockReason,
+  closingLine,
+  type PlanPurpose,
+  problemsHeading,
+  shownChanges,
+  unmanagedHeading,
+  unmanagedMark,
+  warningsHeading,
+} from './purpose.js';
 
 /** GitHub's limit on an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** Past this many, the unmanaged list says how many more there are: 500 names would crowd out the changes. */
+const UNMANAGED_SHOWN = 50;
 
 export interface MarkdownOptions {
   title?: string;
@@ -21,27 +40,90 @@ const DEFAULT_TITLE: Readonly<Record<PlanPurpose, string>> = {
   drift: 'connect-gitops drift report',
 };
 
-/** A drift report compares the instance with the files; a plan, now with after apply. */
-const COLUMNS: Readonly<Record<PlanPurpose, string>> = { plan: 'Before | After', drift: 'Live | Files' };
+const ARROW = ' → ';
 
-function cellValue(value: unknown): string {
-  return value === undefined ? '' : escapeMarkdown(formatValue(value));
+/** A user value made inert for a table cell or a list item (escapeMarkdown escapes control characters too). */
+const md = escapeMarkdown;
+
+function marker(kind: DiffKind): string {
+  return `\`${DIFF_MARKER[kind]}\``;
+}
+
+/** One table: the marker column only when rows differ in kind (an update), never for a create or a delete. */
+function table(header: string[], rows: { kind: DiffKind; cells: string[] }[], marked: boolean): string {
+  const head = marked ? ['', ...header] : header;
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
+  return (
+    line(head) +
+    line(head.map(() => '---')) +
+    rows.map((r) => line(marked ? [marker(r.kind), ...r.cells] : r.cells)).join('')
+  );
+}
+
+function fieldItem(row: FieldRow, marked: boolean): string {
+  const value = (v: unknown): string => md(formatValue(v));
+  const text = marked
+    ? row.kind === 'change'
+      ? `${value(row.before)}${ARROW}${value(row.after)}`
+      : row.kind === 'add'
+        ? value(row.after)
+        : `${value(row.before)}${ARROW}(none)`
+    : value(row.kind === 'remove' ? row.before : row.after);
+  return `- ${marked ? `${marker(row.kind)} ` : ''}${md(row.field)}: ${text}\n`;
+}
+
+const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+function viewMarkdown(view: ProfileView, marked: boolean): string {
+  const parts: string[] = [];
+  if (view.fields.length > 0) parts.push(view.fields.map((f) => fieldItem(f, marked)).join(''));
+  for (const t of viewTables(view, md, ARROW)) parts.push(`**${capitalised(t.label)}**\n\n${table(t.header.map(capitalised), t.rows, marked)}`);
+  return parts.join('\n');
+}
+
+function idSuffix(change: Change): string {
+  return change.routingProfileId === undefined ? '' : ` (${md(change.routingProfileId)})`;
 }
 
 function tableRow(change: Change, purpose: PlanPurpose): string {
-  const action = `\`${actionMarker(change.action)}\` ${actionLabel(change.action, purpose)}`;
-  return `| ${action} | ${escapeMarkdown(change.name)} | ${change.diffs.length} | ${change.calls.length} |\n`;
+  const action = `\`${actionMarker(change.action)}\` ${actionLabel(change.action, purpose)}${change.blocked === undefined ? '' : ' (blocked)'}`;
+  const agents = change.action === 'create' ? '' : String(change.agents);
+  return `| ${action} | ${md(change.name)} | ${agents} | ${change.calls.length} |\n`;
 }
 
 function section(change: Change, purpose: PlanPurpose): string {
-  const rows = change.diffs.map((d) => {
-    const marker = DIFF_MARKER[diffKind(d.before, d.after)];
-    return `| \`${marker}\` | ${escapeMarkdown(d.field)} | ${cellValue(d.before)} | ${cellValue(d.after)} |\n`;
-  });
+  const agents = agentsPhrase(change);
+  const whole = change.action === 'create' || change.action === 'delete';
+  const blocked = change.blocked === undefined ? '' : `**Blocked:** ${md(blockReason(change.blocked))}.\n\n`;
+  const body = viewMarkdown(profileView(change), !whole);
   return (
     `<details>\n<summary>${actionMarker(change.action)} ${actionLabel(change.action, purpose)} ` +
-    `<strong>${escapeMarkdown(change.name)}</strong> (${countOf(change.calls.length, 'API call')})</summary>\n\n` +
-    `| | Field | ${COLUMNS[purpose]} |\n| --- | --- | --- | --- |\n${rows.join('')}\n</details>\n\n`
+    `<strong>${md(change.name)}</strong>${idSuffix(change)}${agents === undefined ? '' : `, ${agents}`}, ` +
+    `${countOf(change.calls.length, 'API call')}</summary>\n\n${blocked}${body}${body === '' ? '' : '\n'}</details>\n\n`
+  );
+}
+
+function problemsMarkdown(plan: Plan): string {
+  if (plan.problems.length === 0) return '';
+  // GitHub's CAUTION alert: red, and impossible to miss above the tables.
+  const items = plan.problems.map((p) => `> - ${md(p.message)}\n`).join('');
+  return `> [!CAUTION]\n> **${problemsHeading(plan)}**\n>\n${items}\n`;
+}
+
+function warningsMarkdown(plan: Plan): string {
+  if (plan.warnings.length === 0) return '';
+  return `> [!WARNING]\n> **${warningsHeading(plan)}**\n>\n${plan.warnings.map((w) => `> - ${md(w)}\n`).join('')}\n`;
+}
+
+function unmanagedMarkdown(plan: Plan): string {
+  if (plan.unmanaged.length === 0) return '';
+  const shown = plan.unmanaged.slice(0, UNMANAGED_SHOWN);
+  const more = plan.unmanaged.length - shown.length;
+  // Quoted like in the text plan, so a name cannot start a heading or a nested list.
+  const items = shown.map((u) => `- ${md(quoted(u.name))} (${md(u.routingProfileId)})${unmanagedMark(u, plan)}\n`).join('');
+  return (
+    `<details>\n<summary>${unmanagedHeading(plan)}</summary>\n\n${items}` +
+    `${more > 0 ? `- … and ${more} more (the text and JSON plans list them all)\n` : ''}\n</details>\n\n`
   );
 }
 
@@ -56,20 +138,26 @@ function truncationNote(omitted: number, maxLength: number, purpose: PlanPurpose
   );
 }
 
+function headingMarkdown(plan: Plan, options: MarkdownOptions, purpose: PlanPurpose): string {
+  // A caller's own title (one section of a multi-environment comment) already says which environment it is.
+  const title = options.title ?? `${DEFAULT_TITLE[purpose]}${plan.environment === undefined ? '' : `: ${plan.environment}`}`;
+  return `## ${md(title)}\n\n`;
+}
+
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const purpose = options.purpose ?? 'plan';
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const closing = closingLine(plan, purpose);
-  const heading = `## ${escapeMarkdown(options.title ?? DEFAULT_TITLE[purpose])}\n\n`;
-  if (!hasChanges(plan)) return fit(`${heading}${closing}\n`, maxLength);
+  const closing = md(closingLine(plan, purpose));
+  const target = `Instance ${md(plan.instanceId)}${plan.environment === undefined ? '' : `, environment ${md(plan.environment)}`}.`;
+  const notes = `${problemsMarkdown(plan)}${warningsMarkdown(plan)}`;
+  const changed = shownChanges(plan);
+  const heading = headingMarkdown(plan, options, purpose);
+  const tail = `${unmanagedMarkdown(plan)}${closing}\n`;
+  if (changed.length === 0) return fit(`${heading}${notes}${tail}`, maxLength);
 
-  const changed = plan.changes.filter((c) => c.action !== 'no-op');
-  const head =
-    `${heading}**${closing}** Instance ${escapeMarkdown(plan.instanceId)}.\n\n` +
-    '| Action | Routing profile | Changed fields | API calls |\n| --- | --- | --- | --- |\n';
+  const head = `${heading}**${closing}** ${target}\n\n${notes}| Action | Routing profile | Agents | API calls |\n| --- | --- | --- | --- |\n`;
   const rows = changed.map((c) => tableRow(c, purpose));
   const sections = changed.map((c) => section(c, purpose));
-  const tail = `${closing}\n`;
 
   // Show the longest prefix of profiles (row + section each) that fits with the note for the rest.
   let shown = changed.length;

@@ -1,6 +1,7 @@
 // `validate --format json`: the problems of the profile files as data, versioned like the plan (formatVersion 1,
 // only growing), keys in a fixed order. An editor integration or a bot reads it instead of parsing stderr.
 import type { InputProblem } from '../errors.js';
+import { escapeJsonText } from './escape.js';
 
 export interface ValidateResult {
   /** Profiles found (0 when the files are invalid: nothing was loaded). */
@@ -18,5 +19,6 @@ export function renderValidateJson(result: ValidateResult): string {
     files: result.files,
     problems: result.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, message: p.message })),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  // Names and messages from Connect may hold bidi and C1 characters JSON leaves raw: escaped, same value.
+  return `${escapeJsonText(JSON.stringify(json, null, 2))}\n`;
 }

@@ -40,7 +40,7 @@ function profile(id: string, name: string, description: string): ProfileSnapshot
     routingProfileId: id,
     arn: `arn:aws:connect:us-east-1:111122223333:instance/inst-1/routing-profile/${id}`,
     described: true,
-    profile: { name, description } as unknown as ProfileSnapshot['profile'],
+    profile: { name, description, defaultOutboundQueueId: 'q-1', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' }] },
     workloadTypeConcurrencies: {},
   };
 }
@@ -125,7 +125,7 @@ describe('assertSavedPlanApplies', () => {
     const e = catching(() => assertSavedPlanApplies(saved, now, nowLive, 'profiles'));
     expect(e).toBeInstanceOf(StalePlanError);
     expect(e.message).toMatch(/live instance changed/);
-    expect((e as StalePlanError).changes).toEqual(['Tier1: description was "old", now "new"', 'queue q-1 was named "Support", now "Support (old)"']);
+    expect((e as StalePlanError).changes).toEqual(['queue q-1: name "Support" -> "Support (old)"', '"Tier1": description "old" -> "new"']);
   });
 
   it('says when a profile the plan would create appeared live', async () => {
@@ -138,7 +138,7 @@ describe('assertSavedPlanApplies', () => {
     const saved = await decodeSavedPlan(encodeSavedPlan({ plan: creating, live: before }), 'p');
     const after: LiveSnapshot = { ...live, profiles: { New: profile('rp-9', 'New', 'x') } };
     const e = catching(() => assertSavedPlanApplies(saved, { ...creating, liveFingerprint: FINGERPRINT_B }, after, 'profiles'));
-    expect((e as StalePlanError).changes).toEqual(['New: a live profile of this name appeared (rp-9); the plan would have created it']);
+    expect((e as StalePlanError).changes).toEqual(['"New": now live (rp-9)']);
   });
 
   it('refuses a plan made from other files', async () => {

@@ -1,7 +1,7 @@
 // The example profiles are documentation: they must load cleanly and use only the queues the demo seeds.
 import { describe, expect, it } from 'vitest';
 import { loadDesired } from '../../src/desired/load.js';
-import { resolveQueueReferences } from '../../src/desired/resolve-queues.js';
+import { resolveQueueReferences } from '../../src/plan/resolve-queues.js';
 import type { LiveQueue } from '../../src/live/types.js';
 import { CHANNELS } from '../../src/vocabulary.js';
 

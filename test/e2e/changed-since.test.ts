@@ -60,7 +60,10 @@ describe('plan --changed-since', () => {
 
     const r = await runCli(['plan', '--changed-since', 'main', '--format', 'json', '--detailed-exitcode'], { env: { ...env, LOG_LEVEL: 'info' }, cwd: files.root });
     expect(r.code, r.stderr).toBe(2);
-    const plan = JSON.parse(r.stdout) as { scope?: unknown; changes: { name: string; action: string }[] };
+    const plan = JSON.parse(r.stdout) as { scope?: unknown; changes: { name: string; action: string }[]; unmanaged: { name: string }[] };
+    expect(plan.scope).toEqual({ changedSince: 'main', profiles: 3, declared: 5 });
+    // Charlie's file was deleted: still live, now listed as left alone (only in-scope names are looked at).
+    expect(plan.unmanaged.map((u) => u.name)).toEqual(['Charlie']);
     expect(plan.changes.map((c) => [c.name, c.action])).toEqual([
       ['Alpha', 'update'],
       ['Foxtrot', 'create'],
@@ -73,6 +76,8 @@ describe('plan --changed-since', () => {
     // Text says plainly that it is scoped; the deleted file's profile is listed as left alone.
     const text = await runCli(['plan', '--changed-since', 'main'], { env: { ...env, LOG_LEVEL: 'info' }, cwd: files.root });
     expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Plan (scoped to 3 of 5 declared profiles changed since main): 1 to create, 1 to update, 0 unchanged');
+    expect(text.stdout).toContain('Charlie');
     expect(text.stderr).toMatch(/1 live routing profile is not in the files and left alone: \\"Charlie\\"/);
   });
 

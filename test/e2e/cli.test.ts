@@ -47,9 +47,9 @@ describe('connect-gitops command line', () => {
     const r = await runCli(['plan', '--dir', files.dir, '--format', 'json', '--out', out], { env });
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(plan).sort()).toEqual(['changes', 'formatVersion', 'instanceId', 'liveFingerprint', 'summary']);
+    expect(Object.keys(plan)).toEqual(['formatVersion', 'instanceId', 'prune', 'changes', 'unmanaged', 'warnings', 'problems', 'summary', 'liveFingerprint']);
     expect(plan.formatVersion).toBe(1);
-    expect(plan.summary).toEqual({ create: 0, update: 1, noOp: 0, calls: 1 });
+    expect(plan.summary).toEqual({ create: 0, update: 1, delete: 0, noOp: 0, calls: 1, agents: 0 });
     const { live, ...saved } = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     expect(saved).toEqual(plan);
     expect(live).toMatchObject({ instanceId: expect.any(String), profiles: { 'Tier1 Support': { profile: { description: 'Frontline agents' } } } });

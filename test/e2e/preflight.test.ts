@@ -95,10 +95,23 @@ describe('after apply', () => {
     const endpoint = await vanishingProxy(e);
     const r = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env: { ...env, AWS_ENDPOINT_URL_CONNECT: endpoint }, timeoutMs: 120_000 });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('~ "Tier1 Support"');
-    expect(r.stdout).toMatch(/updated/);
-    expect(r.stderr).toMatch(/the check after apply could not run: .+\. What apply did is reported above/);
+    const reported = r.stdout.indexOf('~ "Tier1 Support"');
+    const unverified = r.stdout.indexOf('The verification could not run: SearchRoutingProfiles failed');
+    expect(reported).toBeGreaterThan(0);
+    expect(unverified).toBeGreaterThan(reported);
     expect(e.snapshot().profiles.find((p) => p.name === 'Tier1 Support')!.description).toBe('Frontline agents (EMEA)');
+  }, 130_000);
+
+  it('with --format json the result says so as data, and stderr says it for the log', async () => {
+    const { e, files, env } = await setup();
+    const endpoint = await vanishingProxy(e);
+    const r = await runCli(['apply', '--dir', files.dir, '--auto-approve', '--format', 'json'], { env: { ...env, AWS_ENDPOINT_URL_CONNECT: endpoint }, timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { summary: { updated: number }; verification: { status: string; error: string } };
+    expect(json.summary.updated).toBe(1);
+    expect(json.verification.status).toBe('failed');
+    expect(json.verification.error).toMatch(/^SearchRoutingProfiles failed/);
+    expect(r.stderr).toMatch(/the check after apply could not run: SearchRoutingProfiles failed.*What apply did is reported above/);
   }, 130_000);
 });
 

@@ -109,16 +109,22 @@ describe('apply --auto-approve', () => {
 
 describe('progress without a terminal', () => {
   it('logs the writes advancing and says it is verifying', async () => {
-    const { e, files, env } = await setup();
+    // Eight creates: more than the create quota's burst, so the paced writes span many (shortened) intervals.
+    const names = Array.from({ length: 8 }, (_, i) => `Team ${i + 1}`);
+    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: [] });
+    const e = emu;
+    const files = profilesDir({ 'teams.yaml': toYaml(...names.map((name) => support({ name }))) });
+    cleanups.push(files.cleanup);
+    const env = cliEnv(e);
     const r = await runCli(['apply', '--dir', files.dir, '--auto-approve'], {
       env: { ...env, LOG_LEVEL: 'info', CONNECT_GITOPS_PROGRESS_INTERVAL_MS: '5' },
     });
     expect(r.code, r.stderr).toBe(0);
     const messages = r.stderr.split('\n').filter((l) => l.startsWith('{')).map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages.some((m) => /^Reading live state: \d+\/\d+ profiles$/.test(m))).toBe(true);
-    expect(messages.some((m) => /^Applying: \d\/2 calls$/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Applying: \d\/8 calls$/.test(m))).toBe(true);
     expect(messages).toContain('Verifying: re-reading live state to check it matches the files');
-    expect(received(e, isWrite)).toHaveLength(2);
+    expect(received(e, isWrite)).toHaveLength(8);
   });
 
   it('stays quiet at the default interval for a short run', async () => {

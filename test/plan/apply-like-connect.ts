@@ -1,18 +1,22 @@
 // A pure stand-in for Amazon Connect's effect of a plan's calls on live state, for property tests only.
 // It behaves the way Connect does (connect-api README), not the way the planner hopes: a behaviour left out is
-// stored as ROUTE_CURRENT_CHANNEL_ONLY, a concurrency update replaces the whole list, more than 10 queue configs
-// in a call is refused, associating an already-associated pair or touching a missing one is refused, and
-// reserved `aws:` tag keys are refused.
-import type { LiveMediaConcurrency, LiveProfile, LiveQueueConfig, LiveState } from '../../src/live/types.js';
-import { type Call, CREATED_PROFILE_ID, type Plan, type QueueConfigInput } from '../../src/plan/types.js';
+// stored as ROUTE_CURRENT_CHANNEL_ONLY, a concurrency update replaces the whole list (workload types included),
+// more than 10 entries in a list or an empty list is refused, associating an already-associated pair or
+// touching a missing one is refused, names stay unique, reserved `aws:` tag keys are refused, and deleting the
+// default profile or one with users is ResourceInUseException.
+// It earns its place beside the emulator: it is pure and runs hundreds of generated plans a second, so the
+// planner's properties are checked on far more cases than an HTTP round trip allows; test/e2e checks the same
+// apply-then-plan claim against the emulator through the real SDK.
+import type { LiveManualQueue, LiveMediaConcurrency, LiveProfile, LiveQueueConfig, LiveState } from '../../src/live/types.js';
+import { type Call, CREATED_PROFILE_ID, type MediaConcurrencyInput, type Plan, type QueueConfigInput, type QueueReferenceInput } from '../../src/plan/types.js';
 import { DEFAULT_CROSS_CHANNEL_BEHAVIOR, LIMITS, RESERVED_TAG_PREFIX } from '../../src/vocabulary.js';
-import type { MediaConcurrencyInput } from '../../src/plan/types.js';
 
-class FakeConnectError extends Error {}
+export class FakeConnectError extends Error {}
 
-function limit(count: number, operation: string): void {
-  if (count === 0 || count > LIMITS.queueConfigsPerCall) {
-    throw new FakeConnectError(`InvalidParameterException: ${operation} with ${count} queue entries`);
+/** Each list member is 1..10 entries when present (API model); an absent member is fine. */
+function limit(list: readonly unknown[] | undefined, operation: string, max: number = LIMITS.queueConfigsPerCall): void {
+  if (list !== undefined && (list.length === 0 || list.length > max)) {
+    throw new FakeConnectError(`InvalidParameterException: ${operation} with ${list.length} entries in one list`);
   }
 }
 
@@ -23,6 +27,8 @@ function storedConcurrency(input: MediaConcurrencyInput): LiveMediaConcurrency {
     crossChannelBehavior: input.CrossChannelBehavior?.BehaviorType ?? DEFAULT_CROSS_CHANNEL_BEHAVIOR,
   };
   if (input.WorkloadTypeConcurrencies !== undefined) {
+    limit(input.WorkloadTypeConcurrencies, 'WorkloadTypeConcurrencies', LIMITS.workloadTypesPerChannel);
+    // Stored as sent: an entry without a behaviour is returned without one.
     entry.workloadTypeConcurrencies = input.WorkloadTypeConcurrencies.map((w) => ({
       workloadType: w.WorkloadType,
       concurrency: w.Concurrency,
@@ -37,13 +43,31 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
   let created = 0;
   const queueById = new Map(state.queues.map((q) => [q.queueId, q]));
 
+  const queueOf = (ref: QueueReferenceInput) => {
+    const q = queueById.get(ref.QueueId);
+    if (q === undefined) throw new FakeConnectError(`ResourceNotFoundException: queue ${ref.QueueId}`);
+    return q;
+  };
   const storedQueue = (c: QueueConfigInput): LiveQueueConfig => {
-    const q = queueById.get(c.QueueReference.QueueId);
-    if (q === undefined) throw new FakeConnectError(`ResourceNotFoundException: queue ${c.QueueReference.QueueId}`);
+    const q = queueOf(c.QueueReference);
     return { queueId: q.queueId, queueArn: q.arn, queueName: q.name, channel: c.QueueReference.Channel, priority: c.Priority, delay: c.Delay };
   };
-  const pairIndex = (p: LiveProfile, queueId: string, channel: string): number =>
-    (p.queueConfigs ?? []).findIndex((c) => c.queueId === queueId && c.channel === channel);
+  const storedManual = (ref: QueueReferenceInput): LiveManualQueue => {
+    const q = queueOf(ref);
+    return { queueId: q.queueId, queueArn: q.arn, queueName: q.name, channel: ref.Channel };
+  };
+  const at = (list: readonly { queueId: string; channel: string }[] | undefined, ref: QueueReferenceInput): number =>
+    (list ?? []).findIndex((c) => c.queueId === ref.QueueId && c.channel === ref.Channel);
+  const recount = (p: LiveProfile): void => {
+    p.associatedQueueIds = [...new Set((p.queueConfigs ?? []).map((c) => c.queueId))];
+    p.manualQueueCount = (p.manualQueues ?? []).length;
+  };
+  const nameTaken = (name: string, except?: string): void => {
+    if (state.profiles.some((p) => p.name === name && p.routingProfileId !== except)) throw new FakeConnectError(`DuplicateResourceException: ${name}`);
+  };
+  const checkTags = (keys: readonly string[]): void => {
+    if (keys.some((k) => k.startsWith(RESERVED_TAG_PREFIX))) throw new FakeConnectError('InvalidParameterException: reserved tag key');
+  };
 
   for (const change of plan.changes) {
     let createdId: string | undefined;
@@ -59,26 +83,26 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
       return p;
     };
 
-    for (const call of change.calls) {
-      applyCall(call);
-    }
+    for (const call of change.calls) applyCall(call);
 
     function applyCall(call: Call): void {
       switch (call.operation) {
         case 'CreateRoutingProfile': {
           const i = call.input;
-          if (state.profiles.some((p) => p.name === i.Name)) throw new FakeConnectError('DuplicateResourceException');
-          if (i.QueueConfigs !== undefined) limit(i.QueueConfigs.length, call.operation);
+          nameTaken(i.Name);
+          limit(i.QueueConfigs, call.operation);
+          limit(i.ManualAssignmentQueueConfigs, call.operation, LIMITS.manualQueueConfigsPerCall);
+          checkTags(Object.keys(i.Tags ?? {}));
           created++;
           createdId = `rp-created-${created}`;
-          state.profiles.push({
+          const profile: LiveProfile = {
             routingProfileId: createdId,
             arn: `arn:aws:connect:us-east-1:123456789012:instance/${state.instanceId}/routing-profile/${createdId}`,
             name: i.Name,
             description: i.Description,
             defaultOutboundQueueId: i.DefaultOutboundQueueId,
             mediaConcurrencies: i.MediaConcurrencies.map(storedConcurrency),
-            associatedQueueIds: [...new Set((i.QueueConfigs ?? []).map((c) => c.QueueReference.QueueId))],
+            associatedQueueIds: [],
             tags: { ...(i.Tags ?? {}) },
             described: true,
             manualQueueCount: 0,
@@ -87,11 +111,15 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
             // Connect's default when none is given.
             agentAvailabilityTimer: i.AgentAvailabilityTimer ?? 'TIME_SINCE_LAST_ACTIVITY',
             queueConfigs: (i.QueueConfigs ?? []).map(storedQueue),
-          });
+            manualQueues: (i.ManualAssignmentQueueConfigs ?? []).map((c) => storedManual(c.QueueReference)),
+          };
+          recount(profile);
+          state.profiles.push(profile);
           return;
         }
         case 'UpdateRoutingProfileName': {
           const p = profileFor(call.input.RoutingProfileId);
+          nameTaken(call.input.Name, p.routingProfileId);
           p.name = call.input.Name;
           p.description = call.input.Description;
           return;
@@ -106,60 +134,69 @@ export function applyLikeConnect(plan: Plan, before: LiveState): LiveState {
           profileFor(call.input.RoutingProfileId).mediaConcurrencies = call.input.MediaConcurrencies.map(storedConcurrency);
           return;
         case 'DisassociateRoutingProfileQueues': {
-          const refs = call.input.QueueReferences ?? [];
-          limit(refs.length, call.operation);
+          const { QueueReferences: refs, ManualAssignmentQueueReferences: manual } = call.input;
+          if (refs === undefined && manual === undefined) throw new FakeConnectError('InvalidParameterException: nothing to disassociate');
+          limit(refs, call.operation);
+          limit(manual, call.operation, LIMITS.manualQueueConfigsPerCall);
           const p = profileFor(call.input.RoutingProfileId);
-          for (const r of refs) {
-            const at = pairIndex(p, r.QueueId, r.Channel);
-            if (at === -1) throw new FakeConnectError(`InvalidParameterException: ${r.QueueId}/${r.Channel} not associated`);
-            p.queueConfigs?.splice(at, 1);
+          for (const r of refs ?? []) {
+            const i = at(p.queueConfigs, r);
+            if (i === -1) throw new FakeConnectError(`InvalidParameterException: ${r.QueueId}/${r.Channel} not associated`);
+            p.queueConfigs?.splice(i, 1);
           }
-          p.associatedQueueIds = [...new Set((p.queueConfigs ?? []).map((c) => c.queueId))];
+          for (const r of manual ?? []) {
+            const i = at(p.manualQueues, r);
+            if (i === -1) throw new FakeConnectError(`InvalidParameterException: manual ${r.QueueId}/${r.Channel} not associated`);
+            p.manualQueues?.splice(i, 1);
+          }
+          recount(p);
           return;
         }
         case 'AssociateRoutingProfileQueues': {
-          const configs = call.input.QueueConfigs ?? [];
-          limit(configs.length, call.operation);
+          const { QueueConfigs: configs, ManualAssignmentQueueConfigs: manual } = call.input;
+          if (configs === undefined && manual === undefined) throw new FakeConnectError('InvalidParameterException: nothing to associate');
+          limit(configs, call.operation);
+          limit(manual, call.operation, LIMITS.manualQueueConfigsPerCall);
           const p = profileFor(call.input.RoutingProfileId);
-          for (const c of configs) {
-            if (pairIndex(p, c.QueueReference.QueueId, c.QueueReference.Channel) !== -1) {
-              throw new FakeConnectError(`InvalidParameterException: ${c.QueueReference.QueueId} already associated`);
-            }
+          for (const c of configs ?? []) {
+            if (at(p.queueConfigs, c.QueueReference) !== -1) throw new FakeConnectError(`InvalidParameterException: ${c.QueueReference.QueueId} already associated`);
             (p.queueConfigs ??= []).push(storedQueue(c));
           }
-          p.associatedQueueIds = [...new Set((p.queueConfigs ?? []).map((c) => c.queueId))];
+          for (const c of manual ?? []) {
+            if (at(p.manualQueues, c.QueueReference) !== -1) throw new FakeConnectError(`InvalidParameterException: manual ${c.QueueReference.QueueId} already associated`);
+            (p.manualQueues ??= []).push(storedManual(c.QueueReference));
+          }
+          recount(p);
           return;
         }
         case 'UpdateRoutingProfileQueues': {
-          limit(call.input.QueueConfigs.length, call.operation);
+          limit(call.input.QueueConfigs, call.operation);
           const p = profileFor(call.input.RoutingProfileId);
           for (const c of call.input.QueueConfigs) {
-            const at = pairIndex(p, c.QueueReference.QueueId, c.QueueReference.Channel);
-            if (at === -1) throw new FakeConnectError(`InvalidParameterException: ${c.QueueReference.QueueId} not associated`);
-            (p.queueConfigs as LiveQueueConfig[])[at] = storedQueue(c);
+            const i = at(p.queueConfigs, c.QueueReference);
+            if (i === -1) throw new FakeConnectError(`InvalidParameterException: ${c.QueueReference.QueueId} not associated`);
+            (p.queueConfigs as LiveQueueConfig[])[i] = storedQueue(c);
           }
           return;
         }
         case 'UntagResource': {
           const p = profileForArn(call.input.resourceArn);
-          for (const key of call.input.tagKeys) {
-            if (key.startsWith(RESERVED_TAG_PREFIX)) throw new FakeConnectError('InvalidParameterException: reserved tag key');
-            delete p.tags[key];
-          }
+          checkTags(call.input.tagKeys);
+          for (const key of call.input.tagKeys) delete p.tags[key];
           return;
         }
         case 'TagResource': {
           const p = profileForArn(call.input.resourceArn);
-          for (const [key, value] of Object.entries(call.input.tags)) {
-            if (key.startsWith(RESERVED_TAG_PREFIX)) throw new FakeConnectError('InvalidParameterException: reserved tag key');
-            p.tags[key] = value;
-          }
+          checkTags(Object.keys(call.input.tags));
+          Object.assign(p.tags, call.input.tags);
           return;
         }
         case 'DeleteRoutingProfile': {
-          const at = state.profiles.findIndex((p) => p.routingProfileId === call.input.RoutingProfileId);
-          if (at === -1) throw new FakeConnectError('ResourceNotFoundException');
-          state.profiles.splice(at, 1);
+          const i = state.profiles.findIndex((p) => p.routingProfileId === call.input.RoutingProfileId);
+          const p = state.profiles[i];
+          if (p === undefined) throw new FakeConnectError('ResourceNotFoundException');
+          if (p.isDefault || p.associatedUsers > 0) throw new FakeConnectError(`ResourceInUseException: ${p.name} is the default or has users`);
+          state.profiles.splice(i, 1);
           return;
         }
         default: {

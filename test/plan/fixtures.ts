@@ -1,7 +1,7 @@
 // Builders for planner tests: a small instance with numbered queues, and desired/live profiles that agree
 // unless a test says otherwise.
-import type { ResolvedProfile, ResolvedQueueConfig } from '../../src/desired/types.js';
-import type { LiveProfile, LiveQueue, LiveQueueConfig, LiveState } from '../../src/live/types.js';
+import type { ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig } from '../../src/desired/types.js';
+import type { LiveManualQueue, LiveProfile, LiveQueue, LiveQueueConfig, LiveState } from '../../src/live/types.js';
 import type { Channel } from '../../src/vocabulary.js';
 
 export const INSTANCE_ID = 'inst-1';
@@ -33,6 +33,18 @@ export function resolvedQueue(n: number, channel: Channel = 'VOICE', priority = 
 
 export function liveQueue(n: number, channel: Channel = 'VOICE', priority = 1, delay = 0): LiveQueueConfig {
   return { queueId: queueId(n), queueArn: queueArn(queueId(n)), queueName: queueName(n), channel, priority, delay };
+}
+
+export function resolvedManual(n: number, channel: Channel = 'CHAT'): ResolvedManualQueue {
+  return { queueId: queueId(n), queueName: queueName(n), channel };
+}
+
+export function liveManual(n: number, channel: Channel = 'CHAT'): LiveManualQueue {
+  return { queueId: queueId(n), queueArn: queueArn(queueId(n)), queueName: queueName(n), channel };
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 export function desired(overrides: Partial<ResolvedProfile> = {}): ResolvedProfile {

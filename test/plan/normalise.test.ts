@@ -7,7 +7,12 @@ import {
   normaliseQueueConfigOrder,
   normaliseQueueId,
   normaliseTags,
+  normaliseWorkloadTypes,
+  ownershipTag,
 } from '../../src/plan/normalise.js';
+import { lookAlikeKey } from '../../src/plan/look-alike.js';
+import { OWNERSHIP_TAG_KEY } from '../../src/vocabulary.js';
+import { managedLive, managedScope } from '../../src/plan/managed.js';
 import { desired, live, liveQueue, queueArn, resolvedQueue } from './fixtures.js';
 
 describe('normalisers', () => {
@@ -43,11 +48,39 @@ describe('normalisers', () => {
   it('brings desired and its applied live form to the same value', () => {
     const d = desired({ queues: [resolvedQueue(3, 'CHAT', 2, 5), resolvedQueue(2)], tags: { team: 'x' }, agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY' });
     const l = live({ queueConfigs: [liveQueue(2), liveQueue(3, 'CHAT', 2, 5)], tags: { team: 'x', 'aws:y': 'z' }, defaultOutboundQueueId: queueArn('q-01') });
-    expect(normaliseLive(l)).toEqual(normaliseDesired(d));
+    expect(managedLive(normaliseLive(l), managedScope(d))).toEqual(normaliseDesired(d));
   });
 
   it('keeps unmanaged optional fields undefined on the desired side', () => {
     const n = normaliseDesired(desired());
     expect('queues' in n || 'tags' in n || 'agentAvailabilityTimer' in n).toBe(false);
+  });
+
+  it('normaliseTags: the ownership tag is not an ordinary tag; ownershipTag reads it', () => {
+    const tags = { [OWNERSHIP_TAG_KEY]: 'team-a', team: 'x', 'aws:y': 'z' };
+    expect(normaliseTags(tags)).toEqual({ team: 'x' });
+    expect(ownershipTag(tags)).toBe('team-a');
+    expect(ownershipTag({ team: 'x' })).toBeUndefined();
+    // Live data is hostile: a key like "__proto__" is kept as a tag, not lost or turned into a prototype.
+    expect(Object.keys(normaliseTags(JSON.parse('{"__proto__":"v","a":"1"}')))).toEqual(['__proto__', 'a']);
+  });
+
+  it('normaliseWorkloadTypes: by workload type, an absent behaviour as the UNVERIFIED default', () => {
+    expect(
+      normaliseWorkloadTypes([
+        { workloadType: 'Returns', concurrency: 2, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
+        { workloadType: 'Billing', concurrency: 1 },
+      ]),
+    ).toEqual([
+      { workloadType: 'Billing', concurrency: 1, crossChannelWorkloadBehavior: 'ROUTE_CURRENT_CHANNEL_CURRENT_WORKLOADTYPE_ONLY' },
+      { workloadType: 'Returns', concurrency: 2, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
+    ]);
+  });
+
+  it('lookAlikeKey: equal after NFC, trimming and case folding', () => {
+    expect(lookAlikeKey(' Team 05 ')).toBe(lookAlikeKey('team 05'));
+    expect(lookAlikeKey('Cafe\u0301')).toBe(lookAlikeKey('CAFÉ'));
+    expect(lookAlikeKey('Straße')).toBe(lookAlikeKey('STRASSE'));
+    expect(lookAlikeKey('Team 05')).not.toBe(lookAlikeKey('Team 5'));
   });
 });

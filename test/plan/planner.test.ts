@@ -4,7 +4,7 @@ import type { LiveProfile } from '../../src/live/types.js';
 import type { ResolvedProfile } from '../../src/desired/types.js';
 import { computePlan } from '../../src/plan/planner.js';
 import { type Call, type Change, CREATED_PROFILE_ID, type Diff } from '../../src/plan/types.js';
-import { desired, INSTANCE_ID, live, liveQueue, profileArn, queueArn, queueId, resolvedQueue, state } from './fixtures.js';
+import { desired, INSTANCE_ID, live, liveQueue, profileArn, queueArn, queueId, range, resolvedQueue, state } from './fixtures.js';
 
 const RP = { InstanceId: INSTANCE_ID, RoutingProfileId: 'rp-1' };
 const ARN = profileArn('rp-1');
@@ -13,10 +13,6 @@ function changeFor(d: ResolvedProfile, l?: LiveProfile): Change {
   const plan = computePlan([d], state(l === undefined ? [] : [l]));
   expect(plan.changes).toHaveLength(1);
   return plan.changes[0] as Change;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 const FULL_CONCURRENCY_CALL: Call = {

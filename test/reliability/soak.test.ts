@@ -15,7 +15,7 @@ import { createLiveReader } from '../../src/connect/reader.js';
 import { createConnectWriter } from '../../src/connect/writer.js';
 import type { LiveReader } from '../../src/connect/read-types.js';
 import { loadDesired } from '../../src/desired/load.js';
-import { resolveQueueReferences } from '../../src/desired/resolve-queues.js';
+import { resolveQueueReferences } from '../../src/plan/resolve-queues.js';
 import type { DesiredState } from '../../src/desired/types.js';
 import { startEmulator } from '../../src/emulator/index.js';
 import { readLive } from '../../src/live/read.js';

@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/render/markdown-escape.js';
 import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../src/render/markdown.js';
 import type { Change, Plan } from '../../src/plan/types.js';
-import { goldenPlan } from './fixtures.js';
-
-function planOf(changes: Change[]): Plan {
-  return {
-    formatVersion: 1,
-    instanceId: 'inst-1',
-    changes,
-    prune: false, unmanaged: [], warnings: [], problems: [], summary: {
-      create: changes.filter((c) => c.action === 'create').length,
-      update: changes.filter((c) => c.action === 'update').length,
-      delete: 0, agents: 0, noOp: changes.filter((c) => c.action === 'no-op').length,
-      calls: changes.reduce((n, c) => n + c.calls.length, 0),
-    },
-    liveFingerprint: 'sha256:0',
-  };
-}
+import { goldenPlan, noChangesPlan, planOf, prunePlan, scopedPlan } from './fixtures.js';
 
 /** A 500-profile plan, each profile with many long diffs: far beyond one comment. */
 function hugePlan(): Plan {
@@ -60,6 +45,7 @@ describe('renderPlanMarkdown truncation', () => {
     const md = renderPlanMarkdown(goldenPlan());
     expect(md).not.toContain('not shown');
     expect((md.match(/<details>/g) ?? []).length).toBe(3);
+    expect(renderPlanMarkdown(prunePlan())).not.toContain('not shown');
   });
 
   it('points a truncated drift report at the drift command', () => {
@@ -72,12 +58,13 @@ describe('renderPlanMarkdown escaping', () => {
   const md = renderPlanMarkdown(
     planOf([
       {
-        action: 'update', agents: 0,
+        action: 'update',
+        agents: 0,
         name: nasty,
         routingProfileId: 'rp-1',
         diffs: [
           { field: 'description', path: ['description'], before: 'a | b', after: 'line one\nline two `x`' },
-          { field: 'tags.k|ey', path: ['tags.k|ey'], before: undefined, after: '<b>v</b>' },
+          { field: 'tags.k|ey', path: ['tags', 'k|ey'], before: undefined, after: '<b>v</b>' },
         ],
         calls: [{ operation: 'TagResource', input: { resourceArn: 'arn:rp-1', tags: { 'k|ey': '<b>v</b>' } } }],
       },
@@ -92,17 +79,47 @@ describe('renderPlanMarkdown escaping', () => {
     expect(md).not.toContain('`x`');
     expect(md).toContain('Sales &#124; EU &lt;script&gt;alert(1)&lt;/script&gt; &#96;rm -rf&#96; &#42;bold&#42; &#91;link&#93;(x)');
     expect(md).toContain('## Plan for &lt;main&gt; &#124; prod');
-    // Every table row (both tables have four columns) keeps exactly its own cell separators.
+    // Every table row keeps exactly its own cell separators: the summary table has 4 columns, the tags table 3.
     const rows = md.split('\n').filter((l) => l.startsWith('| `'));
-    expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row.split('|').length - 1).toBe(5);
+    expect(rows.map((row) => row.split('|').length - 1)).toEqual([5, 4]);
     // Values are quoted like in the text plan, so a line break shows as \n rather than ending the row.
     expect(md).toContain('"line one&#92;nline two &#96;x&#96;"');
-    expect(escapeMarkdown('raw\nbreak')).toBe('raw<br>break');
+  });
+});
+
+describe('renderPlanMarkdown sections', () => {
+  it('puts blocking problems first, as a caution, and the unmanaged list under No changes', () => {
+    const prune = renderPlanMarkdown(prunePlan());
+    expect(prune.indexOf('> [!CAUTION]')).toBeLessThan(prune.indexOf('| Action |'));
+    expect(prune).toContain('| `-` delete (blocked) | Busy Team | 23 | 0 |');
+    expect(prune).toContain('**Blocked:** 23 agents still use this profile.');
+    expect(prune).toContain('**Blocked:** owned by "other-team".');
+    const none = renderPlanMarkdown(noChangesPlan());
+    expect(none).toContain('<summary>Not managed by these files: 2 live profiles</summary>');
+    expect(none.trimEnd().split('\n').at(-1)).toBe('No changes. Routing profiles match the files.');
   });
 
-  it('escapes every character that could break Markdown or HTML', () => {
-    expect(escapeMarkdown('a|b<c>d&e`f\\g_h_ _i_ ~j~')).toBe('a&#124;b&lt;c&gt;d&amp;e&#96;f&#92;g_h&#95; &#95;i&#95; &#126;j&#126;');
-    expect(escapeMarkdown('ROUTE_ANY_CHANNEL')).toBe('ROUTE_ANY_CHANNEL');
+  it('names the environment in its own heading, and leaves a caller’s title as given', () => {
+    expect(renderPlanMarkdown(scopedPlan()).startsWith('## connect-gitops plan: prod\n')).toBe(true);
+    expect(renderPlanMarkdown(scopedPlan(), { purpose: 'drift' }).startsWith('## connect-gitops drift report: prod\n')).toBe(true);
+    expect(renderPlanMarkdown(scopedPlan(), { title: 'Environment prod' }).startsWith('## Environment prod\n')).toBe(true);
+  });
+
+  it('keeps every table within four columns besides the marker', () => {
+    for (const plan of [goldenPlan(), prunePlan()]) {
+      const widths = renderPlanMarkdown(plan)
+        .split('\n')
+        .filter((l) => l.startsWith('| '))
+        .map((l) => l.split(' | ').length);
+      expect(Math.max(...widths)).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('lists at most 50 unmanaged profiles and says how many more there are', () => {
+    const plan = noChangesPlan();
+    plan.unmanaged = Array.from({ length: 60 }, (_, i) => ({ name: `P${i}`, routingProfileId: `rp-${i}`, owned: false }));
+    const md = renderPlanMarkdown(plan);
+    expect(md).toContain('- … and 10 more (the text and JSON plans list them all)');
+    expect(md).toContain('<summary>Not managed by these files: 60 live profiles</summary>');
   });
 });

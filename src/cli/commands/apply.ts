@@ -94,8 +94,9 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
   result.converged = result.verification.status === 'converged';
 
   ctx.stdout(flags.format === 'json' ? renderApplyResultJson(result, { instanceId: plan.instanceId, environment: plan.environment }) : renderApplyResultText(result));
-  // The report is printed first, whatever happened to the check after it: what was done is never hidden.
-  if (result.verification.status === 'failed' || result.verification.status === 'not-run') {
+  // The report is printed first, whatever happened to the check after it: what was done is never hidden. The
+  // text report says so itself; beside JSON on stdout, a person reading the log hears it on stderr.
+  if (flags.format === 'json' && (result.verification.status === 'failed' || result.verification.status === 'not-run')) {
     const why = result.verification.status === 'failed' ? result.verification.error : result.verification.reason;
     ctx.logger.error({ verification: result.verification.status }, `the check after apply could not run: ${why}. What apply did is reported above; run connect-gitops plan to see where live stands.`);
   }

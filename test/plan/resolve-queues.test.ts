@@ -1,10 +1,10 @@
 // Queue references resolve by ARN, then ID, then exact name; every bad reference is reported at once.
 import { describe, expect, it } from 'vitest';
 import { parseProfileText } from '../../src/desired/parse-text.js';
-import { resolveQueueReferences } from '../../src/desired/resolve-queues.js';
-import type { DesiredProfile } from '../../src/desired/types.js';
+import { resolveQueueReferences } from '../../src/plan/resolve-queues.js';
+import type { DesiredProfile, ResolvedProfile } from '../../src/desired/types.js';
 import type { LiveQueue } from '../../src/live/types.js';
-import { problemsOf } from './helpers.js';
+import { problemsOf } from '../desired/helpers.js';
 
 const ARN = (id: string): string => `arn:aws:connect:eu-west-2:111122223333:instance/inst-1/queue/${id}`;
 const queue = (queueId: string, name: string): LiveQueue => ({ queueId, name, arn: ARN(queueId) });
@@ -19,10 +19,19 @@ const QUEUES: LiveQueue[] = [
   queue('q-odd', 'q-sales'),
 ];
 
+function only<T>(items: readonly T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0] as T;
+}
+
+function resolveOne(desired: DesiredProfile): ResolvedProfile {
+  return only(resolveQueueReferences([desired], QUEUES));
+}
+
 function profile(file: string, yaml: string): DesiredProfile {
   const parsed = parseProfileText(file, yaml);
   expect(parsed.problems).toEqual([]);
-  return parsed.profiles[0];
+  return only(parsed.profiles);
 }
 
 const doc = (name: string, outbound: string, queues: string[]): string =>
@@ -36,7 +45,7 @@ describe('resolveQueueReferences', () => {
     ['a name', 'Sales', 'q-sales', 'Sales'],
     ['an ID that is also a name (ID first)', 'q-sales', 'q-sales', 'Sales'],
   ])('resolves %s', (_what, reference, queueId, queueName) => {
-    const [resolved] = resolveQueueReferences([profile('p.yaml', doc('P', `"${reference}"`, [`"${reference}"`]))], QUEUES);
+    const resolved = resolveOne(profile('p.yaml', doc('P', `"${reference}"`, [`"${reference}"`])));
     expect(resolved.defaultOutboundQueueId).toBe(queueId);
     expect(resolved.defaultOutboundQueueName).toBe(queueName);
     expect(resolved.queues).toEqual([{ queueId, queueName, channel: 'VOICE', priority: 1, delay: 0 }]);
@@ -44,7 +53,7 @@ describe('resolveQueueReferences', () => {
 
   it('keeps `queues` absent when the file leaves it out, and carries everything else over', () => {
     const desired = profile('p.yaml', `${doc('P', 'Sales', [])}tags:\n  team: sales\n`);
-    const [resolved] = resolveQueueReferences([desired], QUEUES);
+    const resolved = resolveOne(desired);
     expect('queues' in resolved).toBe(false);
     expect('defaultOutboundQueue' in resolved).toBe(false);
     expect(resolved.tags).toEqual({ team: 'sales' });
@@ -70,6 +79,29 @@ describe('resolveQueueReferences', () => {
     expect(await problemsOf(() => resolveQueueReferences(profiles, QUEUES))).toEqual([
       'p.yaml:12:12: queues[1]: queue "Sales" on channel VOICE is already listed on line 8 (as "Sales"); give one entry per queue and channel',
     ]);
+  });
+
+  it('resolves manual-assignment queues, and reports one listed twice for a channel with file and line', async () => {
+    const base = profile('profiles/m.yaml', doc('M', 'Sales', []));
+    const at = (line: number) => ({ file: 'profiles/m.yaml', line, column: 12 });
+    const withManual: DesiredProfile = {
+      ...base,
+      manualAssignmentQueues: [
+        { queue: 'Sales', channel: 'CHAT' },
+        { queue: 'Support', channel: 'CHAT' },
+        { queue: 'q-sales', channel: 'CHAT' },
+      ],
+      locations: { ...base.locations, '/manualAssignmentQueues/0/queue': at(8), '/manualAssignmentQueues/1/queue': at(10), '/manualAssignmentQueues/2/queue': at(12) },
+    };
+    expect(await problemsOf(() => resolveQueueReferences([withManual], QUEUES))).toEqual([
+      'profiles/m.yaml:12:12: manualAssignmentQueues[2]: queue "Sales" on channel CHAT is already listed on line 8 (as "Sales"); give one entry per queue and channel',
+    ]);
+    const resolved = resolveOne({ ...withManual, manualAssignmentQueues: withManual.manualAssignmentQueues?.slice(0, 2) });
+    expect(resolved.manualAssignmentQueues).toEqual([
+      { queueId: 'q-sales', queueName: 'Sales', channel: 'CHAT' },
+      { queueId: 'q-support', queueName: 'Support', channel: 'CHAT' },
+    ]);
+    expect('manualAssignmentQueues' in resolveOne(base)).toBe(false);
   });
 
   it('is pure: the same input gives the same output and nothing is mutated', () => {

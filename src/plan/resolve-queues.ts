@@ -1,9 +1,11 @@
-// Queue references in the files (name, ID or ARN) -> live queue IDs. Pure: the live queues are read elsewhere.
+// Queue references in the files (name, ID or ARN) -> live queue IDs. This is the first join of the files with
+// live data, so it lives with the planner; it is pure (the live queues are read elsewhere).
+import { readablePath } from '../desired/pointer.js';
+import { didYouMean } from '../desired/suggest.js';
+import type { DesiredProfile, ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from '../desired/types.js';
 import { UserInputError, type InputProblem } from '../errors.js';
 import type { LiveQueue } from '../live/types.js';
-import { readablePath } from './pointer.js';
-import { didYouMean } from './suggest.js';
-import type { DesiredProfile, ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig, SourceLocation } from './types.js';
+import type { Channel } from '../vocabulary.js';
 
 type Resolution = { ok: true; queue: LiveQueue } | { ok: false; message: string };
 
@@ -30,8 +32,9 @@ function resolve(reference: string, index: QueueIndex): Resolution {
   const exact = index.byArn.get(reference) ?? index.byId.get(reference);
   if (exact !== undefined) return { ok: true, queue: exact };
   const named = index.byName.get(reference) ?? [];
-  if (named.length === 1) return { ok: true, queue: named[0] };
-  if (named.length > 1) {
+  const [only, ...others] = named;
+  if (only !== undefined && others.length === 0) return { ok: true, queue: only };
+  if (only !== undefined) {
     const ids = named.map((q) => q.queueId).sort().join(', ');
     return { ok: false, message: `queue name ${JSON.stringify(reference)} is ambiguous: ${named.length} queues have it (IDs ${ids}); use the queue ID or ARN` };
   }
@@ -60,39 +63,53 @@ export function resolveQueueReferences(profiles: readonly DesiredProfile[], queu
     return undefined;
   };
 
+  /**
+   * One list of queue entries. A queue listed twice for one channel under two spellings (name and ID, say)
+   * only shows once references are resolved, so the check is here.
+   */
+  const resolveList = <E extends { queue: string; channel: Channel }, R>(
+    profile: DesiredProfile,
+    list: 'queues' | 'manualAssignmentQueues',
+    entries: readonly E[] | undefined,
+    make: (entry: E, queue: LiveQueue) => R,
+  ): R[] | undefined => {
+    if (entries === undefined) return undefined;
+    const seen = new Map<string, number>();
+    const out: R[] = [];
+    entries.forEach((entry, i) => {
+      const queue = lookup(profile, entry.queue, `/${list}/${i}/queue`);
+      if (queue === undefined) return;
+      const identity = `${queue.queueId}\u0000${entry.channel}`;
+      const earlier = seen.get(identity);
+      if (earlier !== undefined) {
+        const line = locate(profile, `/${list}/${earlier}/queue`).line;
+        problems.push({
+          ...locate(profile, `/${list}/${i}/queue`),
+          message: `${readablePath(`/${list}/${i}`)}: queue ${JSON.stringify(queue.name)} on channel ${entry.channel} is already listed on line ${line} (as ${JSON.stringify(entries[earlier]?.queue)}); give one entry per queue and channel`,
+        });
+        return;
+      }
+      seen.set(identity, i);
+      out.push(make(entry, queue));
+    });
+    return out;
+  };
+
   for (const profile of profiles) {
     const outbound = lookup(profile, profile.defaultOutboundQueue, '/defaultOutboundQueue');
-    let queueConfigs: ResolvedQueueConfig[] | undefined;
-    if (profile.queues !== undefined) {
-      queueConfigs = [];
-      const seen = new Map<string, number>();
-      profile.queues.forEach((config, i) => {
-        const pointer = `/queues/${i}/queue`;
-        const queue = lookup(profile, config.queue, pointer);
-        if (queue === undefined) return;
-        const identity = `${queue.queueId}\u0000${config.channel}`;
-        const earlier = seen.get(identity);
-        if (earlier !== undefined) {
-          const line = locate(profile, `/queues/${earlier}/queue`).line;
-          problems.push({
-            ...locate(profile, pointer),
-            message: `${readablePath(`/queues/${i}`)}: queue ${JSON.stringify(queue.name)} on channel ${config.channel} is already listed on line ${line} (as ${JSON.stringify(profile.queues?.[earlier]?.queue)}); give one entry per queue and channel`,
-          });
-          return;
-        }
-        seen.set(identity, i);
-        queueConfigs?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel, priority: config.priority, delay: config.delay });
-      });
-    }
+    const queueConfigs = resolveList(profile, 'queues', profile.queues, (c, q): ResolvedQueueConfig => ({
+      queueId: q.queueId,
+      queueName: q.name,
+      channel: c.channel,
+      priority: c.priority,
+      delay: c.delay,
+    }));
+    const manualQueues = resolveList(profile, 'manualAssignmentQueues', profile.manualAssignmentQueues, (c, q): ResolvedManualQueue => ({
+      queueId: q.queueId,
+      queueName: q.name,
+      channel: c.channel,
+    }));
     if (outbound === undefined) continue;
-    let manualQueues: ResolvedManualQueue[] | undefined;
-    if (profile.manualAssignmentQueues !== undefined) {
-      manualQueues = [];
-      profile.manualAssignmentQueues.forEach((config, i) => {
-        const queue = lookup(profile, config.queue, `/manualAssignmentQueues/${i}/queue`);
-        if (queue !== undefined) manualQueues?.push({ queueId: queue.queueId, queueName: queue.name, channel: config.channel });
-      });
-    }
     const { defaultOutboundQueue: _reference, queues: _queues, manualAssignmentQueues: _manual, ...rest } = profile;
     resolved.push({
       ...rest,
