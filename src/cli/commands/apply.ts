@@ -89,7 +89,9 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
   } finally {
     progress.finish();
   }
-  result.verification = await verify(result, ctx, async () => (await planAgainstLive(desired, session.reader, session.instanceId, request, ctx)).plan);
+  // Blocked changes stay different by design: the check after apply reports them but does not wait for them.
+  const blocked = plan.changes.filter((c) => c.blocked !== undefined).map((c) => c.name);
+  result.verification = await verify(result, ctx, blocked, async () => (await planAgainstLive(desired, session.reader, session.instanceId, request, ctx)).plan);
   if (result.verification.status === 'not-converged') result.notConverged = result.verification.notConverged;
   result.converged = result.verification.status === 'converged';
 
@@ -100,16 +102,16 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
     const why = result.verification.status === 'failed' ? result.verification.error : result.verification.reason;
     ctx.logger.error({ verification: result.verification.status }, `the check after apply could not run: ${why}. What apply did is reported above; run connect-gitops plan to see where live stands.`);
   }
-  const blocked = reportBlocked(plan, ctx.logger);
-  return succeeded(result) && !blocked ? EXIT_OK : EXIT_ERROR;
+  const anyBlocked = reportBlocked(plan, ctx.logger);
+  return succeeded(result) && !anyBlocked ? EXIT_OK : EXIT_ERROR;
 }
 
 /** The re-read after apply; it never throws, so a failure of it cannot swallow the report of what apply did. */
-async function verify(result: ApplyResult, ctx: CommandContext, replan: () => Promise<Plan>): Promise<Verification> {
+async function verify(result: ApplyResult, ctx: CommandContext, blocked: readonly string[], replan: () => Promise<Plan>): Promise<Verification> {
   if (result.interrupted) return { status: 'not-run', reason: 'apply was interrupted' };
   if (result.unreachable) return { status: 'not-run', reason: 'Connect stopped answering during apply' };
   announce('Verifying: re-reading live state to check it matches the files', ctx.progressStream, (m) => ctx.logger.info(m));
-  const unfinished = new Set(result.changes.filter((c) => c.outcome !== 'done' && c.outcome !== 'unchanged' && c.outcome !== 'adopted').map((c) => c.name));
+  const unfinished = new Set([...blocked, ...result.changes.filter((c) => c.outcome !== 'done' && c.outcome !== 'unchanged' && c.outcome !== 'adopted').map((c) => c.name)]);
   try {
     const v = await verifyConverged(replan, { unfinished });
     return v.converged ? { status: 'converged' } : { status: 'not-converged', notConverged: v.notConverged };
