@@ -34,10 +34,10 @@ export function checkOutputFolder(out: string | undefined, cwd: string): void {
   const folder = dirname(resolve(cwd, out));
   const info = statSync(folder, { throwIfNoEntry: false });
   if (!info?.isDirectory()) {
-    throw new UserInputError(`cannot write the plan to ${out}: the folder ${dirname(out)} does not exist`, [], 'Create the folder first, or pass --out a path in an existing folder.');
+    throw new UserInputError(`cannot write the plan to ${out}: ENOENT: the folder ${dirname(out)} does not exist`, [], 'Create the folder first, or pass --out a path in an existing folder.');
   }
   if (statSync(resolve(cwd, out), { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserInputError(`cannot write the plan to ${out}: it is a folder`, [], 'Pass --out a file path, e.g. --out plan.json.');
+    throw new UserInputError(`cannot write the plan to ${out}: EISDIR: it is a folder`, [], 'Pass --out a file path, e.g. --out plan.json.');
   }
 }
 
