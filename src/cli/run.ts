@@ -4,9 +4,7 @@
 import { helpText, parseCommandLine } from './args.js';
 import { reportError, EXIT_OK, EXIT_ERROR } from './exit.js';
 import { createLogger } from './logger.js';
-import { formatAnnotations } from './github.js';
 import { escapeControlLines } from './control-chars.js';
-import { packageVersion } from './package-info.js';
 import type { CommandContext } from './commands/context.js';
 import { UserInputError, assertNever } from '../errors.js';
 
@@ -41,7 +39,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
         stdout(helpText(parsed.topic));
         return EXIT_OK;
       case 'version':
-        stdout(`${packageVersion()}\n`);
+        stdout(`${(await import('./package-info.js')).packageVersion()}\n`);
         return EXIT_OK;
       case 'validate': {
         const { validateCommand } = await import('./commands/validate.js');
@@ -70,6 +68,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
   } catch (error) {
     if (error instanceof UserInputError && env.GITHUB_ACTIONS === 'true') {
       // Workflow commands are read from stdout; they put each problem on the line it concerns in the PR.
+      const { formatAnnotations } = await import('./github.js');
       for (const line of formatAnnotations(error.problems)) stdout(`${line}\n`);
     }
     const report = reportError(error, env.LOG_LEVEL === 'debug');
