@@ -37,8 +37,6 @@ export function logLevelFrom(env: NodeJS.ProcessEnv): string {
   return level;
 }
 
-const require = createRequire(import.meta.url);
-
 export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty = Boolean(process.stderr.isTTY)): Logger {
   // Checked now, not at the first log line: a bad LOG_LEVEL is the user's mistake to hear about at once.
   const level = logLevelFrom(env);
@@ -56,6 +54,8 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env, stderrIsTty =
 }
 
 function buildLogger(level: string, stderrIsTty: boolean): Logger {
+  // Created here, not at load: it starts the CommonJS loader, which `validate` otherwise never needs.
+  const require = createRequire(import.meta.url);
   const { pino } = require('pino') as { pino: typeof Pino };
   const options = {
     level,

@@ -6,6 +6,8 @@ import { reportError, EXIT_OK, EXIT_ERROR } from './exit.js';
 import { createLogger } from './logger.js';
 import { escapeControlLines } from './control-chars.js';
 import type { CommandContext } from './commands/context.js';
+// validate's own graph is small and SDK-free; importing it up front saves it a round of module loading.
+import { validateCommand } from './commands/validate.js';
 import { UserInputError, assertNever } from '../errors.js';
 
 export interface RunOptions {
@@ -41,10 +43,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<number
       case 'version':
         stdout(`${(await import('./package-info.js')).packageVersion()}\n`);
         return EXIT_OK;
-      case 'validate': {
-        const { validateCommand } = await import('./commands/validate.js');
+      case 'validate':
         return await validateCommand(ctx, parsed);
-      }
       case 'plan':
       case 'drift': {
         const { planCommand } = await import('./commands/plan.js');

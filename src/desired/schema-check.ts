@@ -9,7 +9,7 @@ import { loadValidator } from './schema-validator.js';
 import { closestMatches, didYouMean } from './suggest.js';
 import { tagKeyProblem } from './tag-keys.js';
 
-const validate = loadValidator<ProfileDocument>('routing-profile', schema);
+const validate = await loadValidator<ProfileDocument>('routing-profile', schema);
 
 export interface SchemaResult {
   document: ProfileDocument | null;

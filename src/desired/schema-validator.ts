@@ -1,9 +1,8 @@
 // A JSON Schema validator, precompiled at build time when possible. Compiling a schema with ajv costs more than
 // the rest of `validate` together (loading ajv, generating and evaluating its code), and `validate` runs in
-// pre-commit hooks: `npm run build` writes each validator as code (scripts/precompile-schemas.ts) beside the
-// built schema, and this loads it. A missing or outdated one (a schema edited since the build, tests running
+// pre-commit hooks: `npm run build` writes each validator as an ES module (scripts/precompile-schemas.ts) beside
+// the built schema, and this loads it. A missing or outdated one (a schema edited since the build, tests running
 // from source) falls back to compiling, with the same options, so the answer is the same either way.
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 
 /** The options every schema is compiled with, at build time and at run time alike. */
@@ -17,19 +16,18 @@ export function schemaDigest(schema: object): string {
   return JSON.stringify(schema);
 }
 
-/** dist/schema/<name>.validate.cjs, as the build writes it, relative to this module in dist/src/desired. */
-export function precompiledPath(name: string): string {
-  return `../../schema/${name}.validate.cjs`;
+/** dist/schema/<name>.validate.mjs, as the build writes it, relative to this module in dist/src/desired. */
+export function precompiledUrl(name: string): URL {
+  return new URL(`../../schema/${name}.validate.mjs`, import.meta.url);
 }
 
-export function loadValidator<T>(name: string, schema: object): ValidateFunction<T> {
-  const require = createRequire(import.meta.url);
+export async function loadValidator<T>(name: string, schema: object): Promise<ValidateFunction<T>> {
   try {
-    const precompiled = require(precompiledPath(name)) as ValidateFunction<T> & { digest?: string };
-    if (precompiled.digest === schemaDigest(schema)) return precompiled;
+    const precompiled = (await import(precompiledUrl(name).href)) as { default: ValidateFunction<T>; digest?: string };
+    if (precompiled.digest === schemaDigest(schema)) return precompiled.default;
   } catch {
     // Not built (running from source): compile below.
   }
-  const { Ajv } = require('ajv/dist/ajv.js') as typeof import('ajv/dist/ajv.js');
+  const { Ajv } = await import('ajv/dist/ajv.js');
   return new Ajv(SCHEMA_OPTIONS).compile<T>(schema);
 }

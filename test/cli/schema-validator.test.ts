@@ -2,24 +2,24 @@
 // compile does (the start-up saving must not change a single message).
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv/dist/ajv.js';
 import { SCHEMA_OPTIONS, schemaDigest } from '../../src/desired/schema-validator.js';
 import { REPO_ROOT } from '../e2e/harness.js';
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/routing-profile.schema.json'), 'utf8')) as object;
-const built = join(REPO_ROOT, 'dist/schema/routing-profile.validate.cjs');
+const built = join(REPO_ROOT, 'dist/schema/routing-profile.validate.mjs');
+const load = async () => (await import(pathToFileURL(built).href)) as { default: ValidateFunction; digest: string };
 
 describe('precompiled routing-profile validator', () => {
-  it('is written by the build and made from the current schema', () => {
+  it('is written by the build and made from the current schema', async () => {
     expect(existsSync(built), 'run npm run build').toBe(true);
-    const precompiled = createRequire(import.meta.url)(built) as ValidateFunction & { digest: string };
-    expect(precompiled.digest).toBe(schemaDigest(schema));
+    expect((await load()).digest).toBe(schemaDigest(schema));
   });
 
-  it('gives the same errors as compiling the schema at run time', () => {
-    const precompiled = createRequire(import.meta.url)(built) as ValidateFunction;
+  it('gives the same errors as compiling the schema at run time', async () => {
+    const precompiled = (await load()).default;
     const fresh = new Ajv(SCHEMA_OPTIONS).compile(schema);
     const documents: unknown[] = [
       { name: 'A', description: 'd', defaultOutboundQueue: 'Q', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }] },
