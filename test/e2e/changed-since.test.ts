@@ -78,6 +78,13 @@ describe('plan --changed-since', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Plan (scoped to 3 of 5 declared profiles changed since main): 1 to create, 1 to update, 0 unchanged');
     expect(text.stdout).toContain('Charlie');
+
+    // drift takes it too, for symmetry: the same scope, drift's exit code.
+    e.clearRequestLog();
+    const drift = await runCli(['drift', '--changed-since', 'main'], { env, cwd: files.root });
+    expect(drift.code, drift.stderr).toBe(2);
+    expect(drift.stdout).toContain('scoped to 3 of 5 declared profiles changed since main');
+    expect(received(e, (op) => op === 'DescribeRoutingProfile')).toHaveLength(1);
     expect(text.stderr).toMatch(/1 live routing profile is not in the files and left alone: \\"Charlie\\"/);
   });
 
