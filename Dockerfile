@@ -17,6 +17,8 @@ COPY tsconfig.json ./
 COPY schema ./schema
 COPY model ./model
 COPY src ./src
+# scripts/ holds the build step that precompiles the schema validators (npm run build).
+COPY scripts ./scripts
 RUN npm run build
 
 # ---- runtime: production dependencies and compiled output only ----

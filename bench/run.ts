@@ -1,6 +1,7 @@
 // `npm run bench [-- --time-scale K --runs R --sizes 50,200,500]`: measures plan and apply against the emulator
 // with Connect's published quotas enforced, next to the lower bound on calls and the quota bound on time, and
-// the Terraform provider's read pattern as the peer; writes bench/results.md.
+// the Terraform provider's read pattern as the peer; writes bench/results.md. `--cases startup,changed-since` measures
+// the start-up ratio of validate and a scoped plan against a full one instead (bench/results-cli.md).
 //
 // --time-scale K runs the emulator's clock K times faster and paces the client at K times the quotas, which keeps
 // every ratio; wall times are reported as measured and converted back to Connect time. K = 1 is real time
@@ -18,6 +19,9 @@ import { childEnvironment, median, medianBy, runChild, type ChildResult } from '
 import { quotaBound } from './quota-bound.js';
 import { machine, renderReport, type OpCalls, type PeerRow, type ScenarioRow } from './report.js';
 import { buildScenario, SCENARIO_KINDS, writeProfileFiles, type Scenario } from './scenarios.js';
+import { measureStartup, type StartupResult } from './startup.js';
+import { measureChangedSince, type ChangedSinceResult } from './changed-since.js';
+import { renderCliReport } from './cli-report.js';
 import { measureExport, renderExportSection } from './export-case.js';
 
 const { values } = parseArgs({
@@ -27,6 +31,9 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '50,200,500' },
     'cpu-reps': { type: 'string', default: '15' },
     out: { type: 'string' },
+    /** Which parts to run: plan-apply (bench/results.md), startup and changed-since (bench/results-cli.md). */
+    cases: { type: 'string', default: 'plan-apply,startup,changed-since' },
+    'startup-runs': { type: 'string', default: '21' },
   },
 });
 const timeScale = Number(values['time-scale']);
@@ -38,6 +45,10 @@ if (!(timeScale > 0) || !(runs >= 1) || sizes.some((n) => !Number.isInteger(n) |
 const here = dirname(fileURLToPath(import.meta.url));
 // dist/bench/run.js -> bench/results.md at the package root.
 const outFile = values.out ?? join(here, '..', '..', 'bench', 'results.md');
+const cliOutFile = join(here, '..', '..', 'bench', 'results-cli.md');
+const packageRoot = join(here, '..', '..');
+const cases = new Set((values.cases ?? '').split(',').filter((c) => c !== ''));
+for (const c of cases) if (!['plan-apply', 'startup', 'changed-since'].includes(c)) throw new Error(`--cases: unknown case "${c}" (plan-apply, startup, changed-since)`);
 const work = mkdtempSync(join(tmpdir(), 'connect-gitops-bench-'));
 
 /** Per operation: answered (2xx) and throttled (429) requests, from the emulator's log. */
@@ -163,80 +174,97 @@ async function measurePeer(s: Scenario, runsWanted: number): Promise<PeerRow> {
 }
 
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+
+function measureStartupCase(): StartupResult {
+  log(`start-up: validate of the example profiles against node -e 0, ${values['startup-runs']} runs each`);
+  return measureStartup(packageRoot, Number(values['startup-runs']));
+}
+
+async function measureChangedSinceCase(): Promise<ChangedSinceResult> {
+  log('changed-since: 500 profiles, 2 files changed, scoped plan against full plan');
+  return measureChangedSince({ work, cli: join(packageRoot, 'dist', 'src', 'cli', 'main.js'), timeScale, runs });
+}
 const started = Date.now();
 const rows: ScenarioRow[] = [];
 const peers: PeerRow[] = [];
 try {
-  for (const size of sizes) {
-    for (const kind of SCENARIO_KINDS) {
-      const s = buildScenario(kind, size);
-      const dir = join(work, `${kind}-${size}`);
-      writeProfileFiles(dir, s.desired);
-      const mode = kind === 'create' ? 'apply' : 'plan';
-      const measures: RunMeasure[] = [];
-      for (let r = 0; r < runs; r++) {
-        log(`N=${size} ${kind}: run ${r + 1}/${runs}`);
-        measures.push(await measureOnce(s, dir, mode));
-      }
-      // A plan's Connect time: the read phase ran on the K-times clock; loading and planning are CPU, unscaled.
-      const planConnectMs = (c: ChildResult): number => c.readMs * timeScale + c.loadMs + c.planMs;
-      const planRealMs = (c: ChildResult): number => c.loadMs + c.readMs + c.planMs;
-      rows.push(
-        row(s, 'plan', measures, (m) => m.planCalls, () => planLowerBound(s), planConnectMs, planRealMs, (c) => c.readStats?.throttles ?? 0),
-      );
-      if (mode === 'apply') {
+  if (cases.has('plan-apply')) {
+    for (const size of sizes) {
+      for (const kind of SCENARIO_KINDS) {
+        const s = buildScenario(kind, size);
+        const dir = join(work, `${kind}-${size}`);
+        writeProfileFiles(dir, s.desired);
+        const mode = kind === 'create' ? 'apply' : 'plan';
+        const measures: RunMeasure[] = [];
+        for (let r = 0; r < runs; r++) {
+          log(`N=${size} ${kind}: run ${r + 1}/${runs}`);
+          measures.push(await measureOnce(s, dir, mode));
+        }
+        // A plan's Connect time: the read phase ran on the K-times clock; loading and planning are CPU, unscaled.
+        const planConnectMs = (c: ChildResult): number => c.readMs * timeScale + c.loadMs + c.planMs;
+        const planRealMs = (c: ChildResult): number => c.loadMs + c.readMs + c.planMs;
         rows.push(
-          row(
-            s,
-            'apply',
-            measures,
-            (m) => m.applyCalls,
-            // For apply the lower bound is the plan itself: exactly the calls it lists.
-            (m) => m.child.plannedCalls,
-            (c) => c.applyMs * timeScale,
-            (c) => c.applyMs,
-            (c) => c.applyStats?.throttles ?? 0,
-          ),
+          row(s, 'plan', measures, (m) => m.planCalls, () => planLowerBound(s), planConnectMs, planRealMs, (c) => c.readStats?.throttles ?? 0),
         );
+        if (mode === 'apply') {
+          rows.push(
+            row(
+              s,
+              'apply',
+              measures,
+              (m) => m.applyCalls,
+              // For apply the lower bound is the plan itself: exactly the calls it lists.
+              (m) => m.child.plannedCalls,
+              (c) => c.applyMs * timeScale,
+              (c) => c.applyMs,
+              (c) => c.applyStats?.throttles ?? 0,
+            ),
+          );
+        }
       }
+      log(`N=${size} peer (Terraform read pattern)`);
+      peers.push(await measurePeer(buildScenario('no-change', size), runs));
     }
-    log(`N=${size} peer (Terraform read pattern)`);
-    peers.push(await measurePeer(buildScenario('no-change', size), runs));
-  }
 
-  const exportRow = await measureExport(Math.max(...sizes), timeScale, runs, log);
+    const exportRow = await measureExport(Math.max(...sizes), timeScale, runs, log);
 
-  log('CPU: computePlan on 500 profiles x 20 queue configs');
-  const cpuScenario = buildScenario('no-change', 500, 20);
-  const cpuDir = join(work, 'cpu-500x20');
-  writeProfileFiles(cpuDir, cpuScenario.desired);
-  const emu = await startEmulator({ seed: cpuScenario.seed, quotas: 'off' });
-  let cpuChild: ChildResult;
-  try {
-    cpuChild = await runChild(
-      ['--mode', 'cpu', '--endpoint', emu.endpoint, '--region', emu.region, '--instance-id', emu.instanceId, '--dir', cpuDir, '--reps', values['cpu-reps'] ?? '15'],
-      childEnvironment(emu.region),
+    log('CPU: computePlan on 500 profiles x 20 queue configs');
+    const cpuScenario = buildScenario('no-change', 500, 20);
+    const cpuDir = join(work, 'cpu-500x20');
+    writeProfileFiles(cpuDir, cpuScenario.desired);
+    const emu = await startEmulator({ seed: cpuScenario.seed, quotas: 'off' });
+    let cpuChild: ChildResult;
+    try {
+      cpuChild = await runChild(
+        ['--mode', 'cpu', '--endpoint', emu.endpoint, '--region', emu.region, '--instance-id', emu.instanceId, '--dir', cpuDir, '--reps', values['cpu-reps'] ?? '15'],
+        childEnvironment(emu.region),
+      );
+    } finally {
+      await emu.close();
+    }
+    if (!cpuChild.cpu) throw new Error(`the CPU run failed: ${cpuChild.error ?? 'no result'}`);
+
+    writeFileSync(
+      outFile,
+      renderReport({
+        machine: machine(),
+        timeScale,
+        args: process.argv.slice(2).filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out'),
+        runs,
+        sizes,
+        durationSeconds: (Date.now() - started) / 1000,
+        rows,
+        peers,
+        cpu: cpuChild.cpu,
+      }) + renderExportSection(exportRow),
     );
-  } finally {
-    await emu.close();
+    log(`wrote ${outFile}`);
   }
-  if (!cpuChild.cpu) throw new Error(`the CPU run failed: ${cpuChild.error ?? 'no result'}`);
-
-  writeFileSync(
-    outFile,
-    renderReport({
-      machine: machine(),
-      timeScale,
-      args: process.argv.slice(2).filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out'),
-      runs,
-      sizes,
-      durationSeconds: (Date.now() - started) / 1000,
-      rows,
-      peers,
-      cpu: cpuChild.cpu,
-    }) + renderExportSection(exportRow),
-  );
-  log(`wrote ${outFile}`);
+  if (cases.has('startup') || cases.has('changed-since')) {
+    const cli = { startup: cases.has('startup') ? measureStartupCase() : undefined, changedSince: cases.has('changed-since') ? await measureChangedSinceCase() : undefined };
+    writeFileSync(cliOutFile, renderCliReport({ machine: machine(), args: process.argv.slice(2), ...cli }));
+    log(`wrote ${cliOutFile}`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

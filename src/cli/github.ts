@@ -3,6 +3,7 @@
 import { appendFile } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { InputProblem } from '../errors.js';
+import { escapeControlLines } from './control-chars.js';
 
 /**
  * GitHub shows at most 10 error annotations per step and silently drops the rest, so we spend the 10th
@@ -40,7 +41,7 @@ function annotationFile(file: string, relativeTo: string | undefined): string {
 
 function command(properties: ReadonlyArray<readonly [string, string | number]>, message: string): string {
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
-  return `::error${props === '' ? '' : ` ${props}`}::${escapeData(message)}`;
+  return `::error${props === '' ? '' : ` ${props}`}::${escapeData(escapeControlLines(message))}`;
 }
 
 /**
@@ -87,6 +88,7 @@ export async function appendStepSummary(markdown: string, env: NodeJS.ProcessEnv
   if (env.GITHUB_ACTIONS !== 'true' || file === undefined || file === '') return false;
   // Each step's summary is concatenated into one page; a trailing newline keeps the next block's heading
   // from being glued onto our last line.
-  await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+  const safe = escapeControlLines(markdown);
+  await appendFile(file, safe.endsWith('\n') ? safe : `${safe}\n`, 'utf8');
   return true;
 }

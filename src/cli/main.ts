@@ -4,7 +4,9 @@ import './quiet-warnings.js';
 import { run } from './run.js';
 
 const argv = process.argv.slice(2);
-const controller = new AbortController();
+// Only apply stops cleanly on a signal; creating the controller for other commands would load machinery they
+// never use (start-up of validate).
+const controller = argv[0] === 'apply' ? new AbortController() : undefined;
 // Apply has work worth finishing cleanly; the emulator handles its own signals; the other commands only read
 // (and write their output atomically), so they stop at once, saying so, with the error exit code.
 if (argv[0] !== 'apply' && argv[0] !== 'emulator') {
@@ -23,9 +25,9 @@ if (argv[0] === 'apply') {
       // First signal: let the call in flight finish, send nothing more, report. Second: stop now.
       if (interrupts > 1) process.exit(130);
       process.stderr.write(`\n${signal} received: finishing the call in flight, then stopping (send it again to stop at once).\n`);
-      controller.abort(signal);
+      controller?.abort(signal);
     });
   }
 }
 
-process.exitCode = await run(argv, { signal: controller.signal });
+process.exitCode = await run(argv, { signal: controller?.signal });

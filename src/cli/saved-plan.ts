@@ -1,85 +1,95 @@
-// Reading a plan saved by `plan --out`, and deciding whether it may still be applied.
+// The saved-plan codec: the one place that writes (plan --out) and reads (apply --plan, show) a saved plan.
+// The file is the JSON plan (formatVersion 1, as `plan --format json` prints it) plus the live snapshot the plan
+// was computed from, so that a stale plan can say what moved, with values (Terraform keeps the prior state in
+// its plan file too). schema/saved-plan.schema.json describes it; reading checks it against that schema.
 import { readFileSync } from 'node:fs';
-import equal from 'fast-deep-equal';
-import { StalePlanError, UserInputError } from '../errors.js';
-import { CALL_ORDER, type Change, type Plan } from '../plan/types.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { UserInputError } from '../errors.js';
+import type { LiveSnapshot } from '../plan/fingerprint.js';
+import type { Plan } from '../plan/types.js';
 import { renderPlanJson } from '../render/index.js';
 
-const ACTIONS = new Set(['create', 'update', 'no-op']);
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function notAPlan(path: string, why: string): UserInputError {
-  return new UserInputError(`${path} is not a connect-gitops plan (formatVersion 1): ${why}`, [], 'Pass a file written by `connect-gitops plan --out`.');
+export interface SavedPlan {
+  /** The plan as JSON gives it back (an absent `before` is null; fields the JSON omits are absent). */
+  plan: Plan;
+  live: LiveSnapshot;
+  /** For a scoped plan (plan --changed-since): the profile names it covers, sorted. */
+  scopedProfiles?: string[];
 }
 
-export function readSavedPlan(path: string): Plan {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new UserInputError(`cannot read the saved plan ${path}: ${(e as Error).message}`, [], 'Pass a file written by `connect-gitops plan --out`.');
+const HINT = 'Pass a file written by `connect-gitops plan --out`.';
+
+export function encodeSavedPlan(saved: SavedPlan): string {
+  // The plan part is byte for byte what `plan --format json` prints, so one reader serves both.
+  const json = JSON.parse(renderPlanJson(saved.plan)) as Record<string, unknown>;
+  if (saved.scopedProfiles !== undefined) json.scopedProfiles = [...saved.scopedProfiles].sort();
+  json.live = saved.live;
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+// Compiled on first use: commands that never read a plan (validate in a pre-commit hook) do not pay for ajv.
+let validator: ValidateFunction | undefined;
+
+async function savedPlanValidator(): Promise<ValidateFunction> {
+  if (validator === undefined) {
+    const [{ Ajv }, schema] = await Promise.all([
+      import('ajv/dist/ajv.js'),
+      import('../../schema/saved-plan.schema.json', { with: { type: 'json' } }).then((m) => m.default),
+    ]);
+    validator = new Ajv({ allErrors: false, strict: true }).compile(schema);
   }
-  if (!isRecord(parsed) || parsed.formatVersion !== 1) throw notAPlan(path, 'no formatVersion 1');
-  if (typeof parsed.instanceId !== 'string' || typeof parsed.liveFingerprint !== 'string') throw notAPlan(path, 'instanceId or liveFingerprint missing');
-  if (!Array.isArray(parsed.changes)) throw notAPlan(path, 'changes is not a list');
-  parsed.changes.forEach((change: unknown, i: number) => {
-    if (!isRecord(change) || typeof change.name !== 'string' || !ACTIONS.has(String(change.action)) || !Array.isArray(change.diffs) || !Array.isArray(change.calls)) {
-      throw notAPlan(path, `changes[${i}] is not a change`);
-    }
-    change.calls.forEach((call: unknown, j: number) => {
-      if (!isRecord(call) || !isRecord(call.input) || !(CALL_ORDER as readonly unknown[]).includes(call.operation)) {
-        throw notAPlan(path, `changes[${i}].calls[${j}] is not an operation connect-gitops sends`);
-      }
-    });
-  });
-  return parsed as unknown as Plan;
+  return validator;
 }
 
-function describeChange(change: Change | undefined): string {
-  if (!change) return 'not in the plan';
-  if (change.action === 'no-op') return 'no changes';
-  return `${change.action} ${change.diffs.map((d) => d.field).join(', ')}`;
-}
-
-/** Each profile whose planned change is not the same in both plans, described for the user. */
-function differingChanges(saved: Plan, current: Plan): string[] {
-  const names = [...new Set([...saved.changes, ...current.changes].map((c) => c.name))].sort();
-  const out: string[] = [];
-  for (const name of names) {
-    const before = saved.changes.find((c) => c.name === name);
-    const now = current.changes.find((c) => c.name === name);
-    if (!equal(before, now)) out.push(`${name}: planned "${describeChange(before)}", now "${describeChange(now)}"`);
-  }
-  return out;
+function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the file' : error.instancePath.slice(1).replace(/\//g, '.');
+  return `${where} ${error.message ?? 'is invalid'}`;
 }
 
 /**
- * A saved plan is applied only if it is exactly the plan the current files and the current live state give:
- * same instance, same live fingerprint, same changes call for call. So a reviewed plan cannot be applied to an
- * instance that moved since, nor from other files, nor after the file was edited by hand. The caller then
- * sends the calls it recomputed, which are the reviewed ones.
+ * The plan value back from its JSON form: JSON writes a diff's absent side (`before` of a create) as null; the
+ * plan value leaves it undefined, which is what renderers tell a create's `+ field` lines by.
  */
-export function assertSavedPlanApplies(saved: Plan, computed: Plan, dir: string): void {
-  if (saved.instanceId !== computed.instanceId) {
-    throw new StalePlanError(`the saved plan was made for instance ${saved.instanceId}, not ${computed.instanceId}`, []);
+export function planFromJson(json: Record<string, unknown>): Plan {
+  const plan = json as unknown as Plan;
+  for (const change of plan.changes) {
+    for (const diff of change.diffs) {
+      if (diff.before === null) diff.before = undefined;
+      if (diff.after === null) diff.after = undefined;
+    }
   }
-  // Compare like with like: the saved plan went through JSON (an absent `before` became null).
-  const current = JSON.parse(renderPlanJson(computed)) as Plan;
-  const savedNames = new Set(saved.changes.map((c) => c.name));
-  const currentNames = new Set(current.changes.map((c) => c.name));
-  if (savedNames.size !== currentNames.size || [...savedNames].some((n) => !currentNames.has(n))) {
-    throw new StalePlanError(
-      `the saved plan was made from other profile files than those in ${dir}`,
-      [...[...savedNames].filter((n) => !currentNames.has(n)).map((n) => `${n}: in the plan, not in the files`), ...[...currentNames].filter((n) => !savedNames.has(n)).map((n) => `${n}: in the files, not in the plan`)].sort(),
-    );
+  return plan;
+}
+
+export async function decodeSavedPlan(text: string, path: string): Promise<SavedPlan> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new UserInputError(`cannot read the saved plan ${path}: not JSON (${(e as Error).message})`, [], HINT);
   }
-  if (saved.liveFingerprint !== current.liveFingerprint) {
-    const changes = differingChanges(saved, current);
-    if (changes.length === 0) changes.push('live values the plan read but does not change (its calls would be the same, computed from other values)');
-    throw new StalePlanError('the live instance changed since this plan was made; it is stale and was not applied', changes);
+  const check = await savedPlanValidator();
+  if (!check(parsed)) {
+    const first = check.errors?.[0];
+    const version = (parsed as { formatVersion?: unknown } | null)?.formatVersion;
+    const why = version !== 1 ? `formatVersion is ${JSON.stringify(version ?? null)}, not 1` : first ? describeSchemaError(first) : 'it does not match the format';
+    throw new UserInputError(`${path} is not a connect-gitops saved plan (formatVersion 1): ${why}`, [], HINT);
   }
-  const changes = differingChanges(saved, current);
-  if (changes.length > 0 || !equal(saved.summary, current.summary)) {
-    throw new StalePlanError(`the saved plan does not match the files in ${dir}: they changed since it was made, or the plan file was edited`, changes);
+  const { live, scopedProfiles, ...plan } = parsed as Record<string, unknown>;
+  return {
+    plan: planFromJson(plan),
+    live: live as LiveSnapshot,
+    ...(scopedProfiles === undefined ? {} : { scopedProfiles: scopedProfiles as string[] }),
+  };
+}
+
+export async function readSavedPlan(path: string): Promise<SavedPlan> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new UserInputError(`cannot read the saved plan ${path}: ${reason}`, [], HINT);
   }
+  return decodeSavedPlan(text, path);
 }

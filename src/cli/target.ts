@@ -29,6 +29,9 @@ export interface Target {
   quotas: Record<string, RateQuota>;
   /** The config file that contributed, for messages. */
   configFile?: string;
+  /** connect-gitops.yaml `prune` / `owner` (design.md, "Retire"); --prune wins over `prune`. */
+  prune?: boolean;
+  owner?: string;
 }
 
 interface ConfigFile {

@@ -1,15 +1,15 @@
 // The JSON Schema check, and the translation of ajv's errors into located, human messages.
-import { Ajv, type ErrorObject } from 'ajv/dist/ajv.js';
+import type { ErrorObject } from 'ajv/dist/ajv.js';
 import schema from '../../schema/routing-profile.schema.json' with { type: 'json' };
 import type { InputProblem } from '../errors.js';
 import type { YamlMapping } from './construct.js';
 import type { DocumentLocator, ProfileDocument } from './document.js';
 import { childPointer, pointerSegments, readablePath } from './pointer.js';
+import { loadValidator } from './schema-validator.js';
 import { closestMatches, didYouMean } from './suggest.js';
 import { tagKeyProblem } from './tag-keys.js';
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-const validate = ajv.compile<ProfileDocument>(schema);
+const validate = await loadValidator<ProfileDocument>('routing-profile', schema);
 
 export interface SchemaResult {
   document: ProfileDocument | null;

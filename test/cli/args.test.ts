@@ -4,7 +4,16 @@ import { UserInputError } from '../../src/errors.js';
 
 describe('parseCommandLine', () => {
   it.each([
-    [[], { command: 'help', topic: undefined }],
+    [[], { command: 'help' }],
+    [['help', 'show'], { command: 'help', topic: 'show' }],
+    [['validate', '--format', 'json'], { command: 'validate', format: 'json' }],
+    [['plan', '--prune', '--changed-since', 'origin/main'], { command: 'plan', prune: true, changedSince: 'origin/main' }],
+    // Not given: connect-gitops.yaml decides.
+    [['drift'], { command: 'drift', prune: undefined, changedSince: undefined }],
+    [['apply', '--auto-approve', '--format', 'json', '--prune'], { command: 'apply', autoApprove: true, format: 'json', prune: true }],
+    [['show', 'plan.json'], { command: 'show', file: 'plan.json', format: 'text' }],
+    [['show', '--format', 'markdown', 'plan.json'], { command: 'show', file: 'plan.json', format: 'markdown' }],
+    [['apply', '-h'], { command: 'help', topic: 'apply' }],
     [['--version'], { command: 'version' }],
     [['validate', '--dir', 'p'], { command: 'validate', dir: 'p' }],
     [
@@ -27,6 +36,15 @@ describe('parseCommandLine', () => {
     [['emulator', '--port', '70000'], /--port must be 0..65535/],
     [['emulator', '--quotas', 'strict'], /--quotas must be off or connect-defaults/],
     [['validate', 'stray'], /stray/],
+    // An unknown command is an error even with --help: the global text would hide the typo.
+    [['deploy', '--help'], /unknown command "deploy"/],
+    [['help', 'deploy'], /unknown command "deploy"/],
+    [['validate', '--format', 'markdown'], /--format must be one of text, json, not "markdown"/],
+    [['apply', '--format', 'markdown'], /--format must be one of text, json/],
+    [['show'], /show needs the plan file/],
+    [['show', 'a.json', 'b.json'], /Unexpected argument 'b\.json'/],
+    [['plan', '--changed-since', ''], /--changed-since needs a git revision/],
+    [['plan', '--changed-since'], /--changed-since/],
   ])('%j is refused as user input', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UserInputError);
     expect(() => parseCommandLine(argv)).toThrow(message);

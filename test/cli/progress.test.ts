@@ -1,6 +1,6 @@
 // Progress on stderr: only on a terminal, only once a read has taken about two seconds.
-import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createProgress, LOG_EVERY_MS, progressInterval } from '../../src/cli/progress.js';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
@@ -35,5 +35,33 @@ describe('createProgress', () => {
     p.update(240, 500);
     p.finish();
     expect(tty.writes).toEqual(['\rReading live state: 230/500 profiles', '\rReading live state: 240/500 profiles', '\r\x1b[K']);
+  });
+});
+
+describe('progress without a terminal', () => {
+  it('logs a line every interval, with what is done so far, and stops at the end', () => {
+    vi.useFakeTimers();
+    try {
+      const lines: string[] = [];
+      const p = createProgress('Applying', fakeStream(false).stream, Date.now, { unit: 'calls', logEveryMs: 10_000, log: (m) => lines.push(m) });
+      p.update(3, 40);
+      vi.advanceTimersByTime(9_999);
+      expect(lines).toEqual([]);
+      vi.advanceTimersByTime(1);
+      p.update(12, 40);
+      vi.advanceTimersByTime(10_000);
+      p.finish();
+      vi.advanceTimersByTime(60_000);
+      expect(lines).toEqual(['Applying: 3/40 calls', 'Applying: 12/40 calls']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes its interval from CONNECT_GITOPS_PROGRESS_INTERVAL_MS, else about ten seconds', () => {
+    expect(progressInterval({})).toBe(LOG_EVERY_MS);
+    expect(LOG_EVERY_MS).toBe(10_000);
+    expect(progressInterval({ CONNECT_GITOPS_PROGRESS_INTERVAL_MS: '250' })).toBe(250);
+    expect(progressInterval({ CONNECT_GITOPS_PROGRESS_INTERVAL_MS: 'soon' })).toBe(LOG_EVERY_MS);
   });
 });

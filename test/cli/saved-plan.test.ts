@@ -1,20 +1,26 @@
-// A saved plan is applied only when it is exactly the plan the current files and live state give.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The saved-plan codec (plan --out writes, apply --plan and show read) and the staleness check on what it reads.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertSavedPlanApplies, readSavedPlan } from '../../src/cli/saved-plan.js';
+import { decodeSavedPlan, encodeSavedPlan } from '../../src/cli/saved-plan.js';
+import { assertSavedPlanApplies } from '../../src/cli/stale-plan.js';
 import { StalePlanError, UserInputError } from '../../src/errors.js';
 import { renderPlanJson } from '../../src/render/index.js';
-import type { Plan } from '../../src/plan/types.js';
+import type { LiveSnapshot, ProfileSnapshot } from '../../src/plan/fingerprint.js';
+import { CALL_ORDER, type Plan } from '../../src/plan/types.js';
+import { REPO_ROOT } from '../e2e/harness.js';
+
+const FINGERPRINT_A = `sha256:${'a'.repeat(64)}`;
+const FINGERPRINT_B = `sha256:${'b'.repeat(64)}`;
 
 const plan: Plan = {
   formatVersion: 1,
   instanceId: 'inst-1',
-  liveFingerprint: 'sha256:aaa',
+  liveFingerprint: FINGERPRINT_A,
   changes: [
     {
-      action: 'update', agents: 0,
+      action: 'update',
+      agents: 0,
       name: 'Tier1',
       routingProfileId: 'rp-1',
       diffs: [{ field: 'description', path: ['description'], before: 'old', after: 'new' }],
@@ -22,73 +28,136 @@ const plan: Plan = {
     },
     { action: 'no-op', agents: 0, name: 'Sales', routingProfileId: 'rp-2', diffs: [], calls: [] },
   ],
-  prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 1, delete: 0, agents: 0, noOp: 1, calls: 1 },
+  prune: false,
+  unmanaged: [],
+  warnings: [],
+  problems: [],
+  summary: { create: 0, update: 1, delete: 0, agents: 0, noOp: 1, calls: 1 },
 };
-const saved = (): Plan => JSON.parse(renderPlanJson(plan)) as Plan;
 
-let dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  dirs = [];
-});
-function file(content: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-plan-'));
-  dirs.push(dir);
-  writeFileSync(join(dir, 'plan.json'), content);
-  return join(dir, 'plan.json');
+function profile(id: string, name: string, description: string): ProfileSnapshot {
+  return {
+    routingProfileId: id,
+    arn: `arn:aws:connect:us-east-1:111122223333:instance/inst-1/routing-profile/${id}`,
+    described: true,
+    profile: { name, description, defaultOutboundQueueId: 'q-1', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' }] },
+    workloadTypeConcurrencies: {},
+  };
 }
 
+const live: LiveSnapshot = {
+  instanceId: 'inst-1',
+  queues: [{ queueId: 'q-1', arn: 'arn:q-1', name: 'Support' }],
+  profiles: { Sales: profile('rp-2', 'Sales', 'sales'), Tier1: profile('rp-1', 'Tier1', 'old') },
+};
+
+describe('saved-plan codec', () => {
+  it('writes the plan JSON exactly as plan --format json prints it, then the live snapshot', async () => {
+    const text = encodeSavedPlan({ plan, live });
+    const json = JSON.parse(text) as Record<string, unknown>;
+    const { live: stored, ...planPart } = json;
+    expect(planPart).toEqual(JSON.parse(renderPlanJson(plan)));
+    expect(Object.keys(json).at(-1)).toBe('live');
+    expect(stored).toEqual(live);
+    const back = await decodeSavedPlan(text, 'plan.json');
+    expect(back).toEqual({ plan: JSON.parse(renderPlanJson(plan)), live });
+  });
+
+  it('keeps the names a scoped plan covers, sorted', async () => {
+    const back = await decodeSavedPlan(encodeSavedPlan({ plan, live, scopedProfiles: ['Tier1', 'Old Name'] }), 'plan.json');
+    expect(back.scopedProfiles).toEqual(['Old Name', 'Tier1']);
+  });
+
+  it('its schema names exactly the operations a plan can hold', () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/saved-plan.schema.json'), 'utf8')) as {
+      definitions: { change: { properties: { calls: { items: { properties: { operation: { enum: string[] } } } } } } };
+    };
+    expect([...schema.definitions.change.properties.calls.items.properties.operation.enum].sort()).toEqual([...CALL_ORDER].sort());
+  });
+
+  const valid = JSON.parse(encodeSavedPlan({ plan, live })) as Record<string, unknown>;
+  const withChange = (change: unknown) => JSON.stringify({ ...valid, changes: [change] });
+  it.each([
+    ['not json', /not JSON/],
+    [JSON.stringify({ ...valid, formatVersion: 2 }), /formatVersion is 2, not 1/],
+    [JSON.stringify({ formatVersion: 1 }), /the file must have required property/],
+    [withChange(null), /changes\.0 must be object/],
+    [withChange({ name: 'a', action: 'update', diffs: [], calls: [{ operation: 'DropRoutingProfile', input: {} }] }), /changes\.0\.calls\.0\.operation must be equal to one of the allowed values/],
+    [JSON.stringify({ ...valid, live: undefined }), /must have required property 'live'/],
+    [JSON.stringify({ ...valid, liveFingerprint: 'sha256:zz' }), /liveFingerprint must match pattern/],
+    [JSON.stringify({ ...valid, smuggled: true }), /must NOT have additional properties/],
+  ])('refuses %s as user input, not as a bug', async (content, message) => {
+    const e = await decodeSavedPlan(content, 'plan.json').then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(e).toBeInstanceOf(UserInputError);
+    expect(e?.message).toMatch(/^(plan\.json is not a connect-gitops saved plan|cannot read the saved plan plan\.json)/);
+    expect(e?.message).toMatch(message);
+  });
+});
+
 describe('assertSavedPlanApplies', () => {
-  it('accepts the same plan', () => {
-    expect(() => assertSavedPlanApplies(saved(), plan, 'profiles')).not.toThrow();
+  it('accepts the same plan', async () => {
+    const saved = await decodeSavedPlan(encodeSavedPlan({ plan, live }), 'p');
+    expect(() => assertSavedPlanApplies(saved, plan, live, 'profiles')).not.toThrow();
   });
 
-  it('refuses a plan for another instance', () => {
-    expect(() => assertSavedPlanApplies({ ...saved(), instanceId: 'inst-2' }, plan, 'profiles')).toThrow(/made for instance inst-2/);
+  it('refuses a plan for another instance', async () => {
+    const saved = await decodeSavedPlan(encodeSavedPlan({ plan: { ...plan, instanceId: 'inst-2' }, live }), 'p');
+    expect(() => assertSavedPlanApplies(saved, plan, live, 'profiles')).toThrow(/made for instance inst-2/);
   });
 
-  it('refuses a stale plan and names the profile whose change moved', () => {
-    const now: Plan = { ...plan, liveFingerprint: 'sha256:bbb', changes: [{ ...plan.changes[0], action: 'no-op', agents: 0, diffs: [], calls: [] }, plan.changes[1]], prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 0, delete: 0, agents: 0, noOp: 2, calls: 0 } };
-    const e = catchError(() => assertSavedPlanApplies(saved(), now, 'profiles'));
+  it('refuses a stale plan and says what moved, with the values then and now', async () => {
+    const saved = await decodeSavedPlan(encodeSavedPlan({ plan, live }), 'p');
+    // Someone set the description in the console to the file's value, and renamed a queue.
+    const nowLive: LiveSnapshot = {
+      ...live,
+      queues: [{ queueId: 'q-1', arn: 'arn:q-1', name: 'Support (old)' }],
+      profiles: { ...live.profiles, Tier1: profile('rp-1', 'Tier1', 'new') },
+    };
+    const now: Plan = {
+      ...plan,
+      liveFingerprint: FINGERPRINT_B,
+      changes: [{ ...plan.changes[0], action: 'no-op', diffs: [], calls: [] }, plan.changes[1]],
+      summary: { create: 0, update: 0, delete: 0, agents: 0, noOp: 2, calls: 0 },
+    };
+    const e = catching(() => assertSavedPlanApplies(saved, now, nowLive, 'profiles'));
     expect(e).toBeInstanceOf(StalePlanError);
     expect(e.message).toMatch(/live instance changed/);
-    expect((e as StalePlanError).changes).toEqual(['Tier1: planned "update description", now "no changes"']);
+    expect((e as StalePlanError).changes).toEqual(['queue q-1: name "Support" -> "Support (old)"', '"Tier1": description "old" -> "new"']);
   });
 
-  it('refuses a plan made from other files', () => {
-    const now: Plan = { ...plan, changes: [plan.changes[0]], prune: false, unmanaged: [], warnings: [], problems: [], summary: { create: 0, update: 1, delete: 0, agents: 0, noOp: 0, calls: 1 } };
-    const e = catchError(() => assertSavedPlanApplies(saved(), now, 'other'));
+  it('says when a profile the plan would create appeared live', async () => {
+    const creating: Plan = {
+      ...plan,
+      changes: [{ action: 'create', agents: 0, name: 'New', diffs: [], calls: [] }],
+      summary: { create: 1, update: 0, delete: 0, agents: 0, noOp: 0, calls: 0 },
+    };
+    const before: LiveSnapshot = { ...live, profiles: { New: null } };
+    const saved = await decodeSavedPlan(encodeSavedPlan({ plan: creating, live: before }), 'p');
+    const after: LiveSnapshot = { ...live, profiles: { New: profile('rp-9', 'New', 'x') } };
+    const e = catching(() => assertSavedPlanApplies(saved, { ...creating, liveFingerprint: FINGERPRINT_B }, after, 'profiles'));
+    expect((e as StalePlanError).changes).toEqual(['"New": now live (rp-9)']);
+  });
+
+  it('refuses a plan made from other files', async () => {
+    const saved = await decodeSavedPlan(encodeSavedPlan({ plan, live }), 'p');
+    const now: Plan = { ...plan, changes: [plan.changes[0]], summary: { create: 0, update: 1, delete: 0, agents: 0, noOp: 0, calls: 1 } };
+    const e = catching(() => assertSavedPlanApplies(saved, now, live, 'other'));
     expect(e.message).toBe('the saved plan was made from other profile files than those in other');
     expect((e as StalePlanError).changes).toEqual(['Sales: in the plan, not in the files']);
   });
 
-  it('refuses a plan edited by hand, even with the right fingerprint', () => {
-    const edited = saved();
-    (edited.changes[0].calls[0].input as { RoutingProfileId: string }).RoutingProfileId = 'rp-2';
-    const e = catchError(() => assertSavedPlanApplies(edited, plan, 'profiles'));
+  it('refuses a plan edited by hand, even with the right fingerprint', async () => {
+    const saved = await decodeSavedPlan(encodeSavedPlan({ plan, live }), 'p');
+    (saved.plan.changes[0].calls[0].input as { RoutingProfileId: string }).RoutingProfileId = 'rp-2';
+    const e = catching(() => assertSavedPlanApplies(saved, plan, live, 'profiles'));
     expect(e.message).toMatch(/does not match the files in profiles: .*edited/);
   });
 });
 
-describe('readSavedPlan', () => {
-  it('reads what plan --out writes', () => {
-    expect(readSavedPlan(file(renderPlanJson(plan)))).toEqual(saved());
-  });
-
-  it.each([
-    ['not json', /cannot read the saved plan/],
-    ['{"formatVersion":2}', /no formatVersion 1/],
-    ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[null]}', /changes\[0\] is not a change/],
-    ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[{"name":"a","action":"update","diffs":[],"calls":[null]}]}', /calls\[0\] is not an operation/],
-    ['{"formatVersion":1,"instanceId":"i","liveFingerprint":"x","changes":[{"name":"a","action":"update","diffs":[],"calls":[{"operation":"DropRoutingProfile","input":{}}]}]}', /calls\[0\] is not an operation/],
-  ])('refuses %s as user input, not as a bug', (content, message) => {
-    const e = catchError(() => readSavedPlan(file(content)));
-    expect(e).toBeInstanceOf(UserInputError);
-    expect(e.message).toMatch(message);
-  });
-});
-
-function catchError(f: () => unknown): Error {
+function catching(f: () => unknown): Error {
   try {
     f();
   } catch (e) {

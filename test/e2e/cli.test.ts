@@ -41,7 +41,7 @@ describe('connect-gitops command line', () => {
     expect(detailed.stdout).toBe(plain.stdout);
   });
 
-  it('plan --format json follows formatVersion 1 and --out saves the same plan', async () => {
+  it('plan --format json follows formatVersion 1 and --out saves the same plan with the live snapshot it read', async () => {
     const { files, env } = await setup();
     const out = join(files.root, 'plan.json');
     const r = await runCli(['plan', '--dir', files.dir, '--format', 'json', '--out', out], { env });
@@ -50,7 +50,9 @@ describe('connect-gitops command line', () => {
     expect(Object.keys(plan)).toEqual(['formatVersion', 'instanceId', 'prune', 'changes', 'unmanaged', 'warnings', 'problems', 'summary', 'liveFingerprint']);
     expect(plan.formatVersion).toBe(1);
     expect(plan.summary).toEqual({ create: 0, update: 1, delete: 0, noOp: 0, calls: 1, agents: 0 });
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(plan);
+    const { live, ...saved } = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    expect(saved).toEqual(plan);
+    expect(live).toMatchObject({ instanceId: expect.any(String), profiles: { 'Tier1 Support': { profile: { description: 'Frontline agents' } } } });
   });
 
   it('plan --format markdown is a PR comment', async () => {

@@ -40,6 +40,7 @@ function runAction(workspace: string, directory: string): { status: number | nul
     CG_PLAN_FILE: '',
     CG_FAIL_ON_CHANGES: 'false',
     CG_ENDPOINT_URL: '',
+    CG_CHANGED_SINCE: '',
   };
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(work, 'run.sh')], { cwd: workspace, env, encoding: 'utf8' });
   const outputs = Object.fromEntries(

@@ -61,6 +61,7 @@ function runAction(inputs: Record<string, string>, stub: { exit?: number; stdout
     CG_PLAN_FILE: '',
     CG_FAIL_ON_CHANGES: 'false',
     CG_ENDPOINT_URL: '',
+    CG_CHANGED_SINCE: '',
     ...inputs,
   };
   // The runner's own invocation for `shell: bash`.
@@ -118,6 +119,15 @@ describe('action.yml run step', () => {
     expect(r.outputs.changes).toBe('true');
     expect(r.outputs.report).toMatch(/report\.txt$/);
     expect(r.args).toEqual(['drift', '--dir', 'profiles', '--format', 'text']);
+  });
+
+  it('changed-since scopes plan and drift, as one argument; apply stays full', () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    expect(runAction({ CG_COMMAND: 'plan', CG_CHANGED_SINCE: sha }, { exit: 0 }).args).toEqual([
+      'plan', '--dir', 'profiles', '--changed-since', sha, '--format', 'markdown', '--out', expect.stringMatching(/plan\.json$/), '--detailed-exitcode',
+    ]);
+    expect(runAction({ CG_COMMAND: 'drift', CG_CHANGED_SINCE: '$(touch pwned) main' }).args).toEqual(['drift', '--dir', 'profiles', '--changed-since', '$(touch pwned) main', '--format', 'markdown']);
+    expect(runAction({ CG_COMMAND: 'apply', CG_CHANGED_SINCE: sha }).args).toEqual(['apply', '--dir', 'profiles', '--auto-approve']);
   });
 
   it('apply: non-interactive, applies the saved plan, and exit code 2 is not success', () => {

@@ -8,4 +8,6 @@ export interface CommandContext {
   cwd: string;
   stdoutIsTty: boolean;
   stdinIsTty: boolean;
+  /** Progress lines (stderr): redrawn in place on a terminal, a log line every ~10 s otherwise. */
+  progressStream: NodeJS.WriteStream;
 }

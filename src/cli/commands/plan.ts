@@ -1,38 +1,59 @@
-import { loadDesiredWithWarnings, logUndeclared, planAgainstLive } from '../current-plan.js';
+import { loadDesiredWithWarnings, logUnmanaged, planAgainstLive } from '../current-plan.js';
 import { openReadSession } from '../connect-session.js';
 import { requireInstance, resolveTarget, type TargetFlagsInput } from '../target.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { appendStepSummary } from '../github.js';
-import { EXIT_CHANGES, EXIT_OK } from '../exit.js';
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit.js';
+import { checkEndpointVariable, checkOutputFolder } from '../preflight.js';
+import { planRequest } from '../plan-request.js';
+import { encodeSavedPlan } from '../saved-plan.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
 import type { Plan } from '../../plan/types.js';
 import { UserInputError } from '../../errors.js';
 import type { Format } from '../args.js';
+import type { Logger } from '../logger.js';
 import type { CommandContext } from './context.js';
 
 export interface PlanFlags extends TargetFlagsInput {
   format: Format;
   out?: string;
   detailedExitcode: boolean;
+  prune?: boolean;
+  changedSince?: string;
 }
 
+/** A delete is a change like any other: prune on, an owned profile no file declares is drift. */
 export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update > 0;
+  return plan.summary.create + plan.summary.update + (plan.summary.delete ?? 0) > 0;
+}
+
+/**
+ * Blocked work (a profile agents still use, another owner's profile, the profile quota): the plan is printed
+ * whole, then the run fails, so the pull request turns red before merge (design.md, "Blocked work is exit 1").
+ */
+export function reportBlocked(plan: Plan, logger: Logger): boolean {
+  for (const problem of plan.problems) logger.error({ kind: problem.kind, profile: problem.name }, `blocked: ${problem.message}`);
+  return plan.problems.length > 0;
 }
 
 /** `plan` and `drift` are one code path: drift is a plan whose purpose is reporting. */
 export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose: 'plan' | 'drift'): Promise<number> {
   const target = resolveTarget(flags, ctx.env, ctx.cwd);
+  if (target.endpointUrl === undefined) checkEndpointVariable(ctx.env);
+  checkOutputFolder(flags.out, ctx.cwd);
   const desired = await loadDesiredWithWarnings(target.dir, ctx.logger);
-  const session = openReadSession(target, requireInstance(target), ctx.logger);
-  const { plan, live } = await planAgainstLive(desired, session.reader, session.instanceId);
-  logUndeclared(desired, live, ctx.logger);
+  const instance = requireInstance(target);
+  const request = await planRequest(flags, target, ctx);
+  const session = openReadSession(target, instance, ctx.logger);
+  const current = await planAgainstLive(desired, session.reader, session.instanceId, request, ctx);
+  const plan = current.plan;
+  logUnmanaged(plan, ctx.logger);
 
   if (flags.out) {
     try {
-      writeFileAtomic(flags.out, renderPlanJson(plan));
+      writeFileAtomic(flags.out, encodeSavedPlan({ plan, live: current.snapshot, scopedProfiles: current.scopedProfiles }));
     } catch (e) {
-      // A folder that does not exist or cannot be written is the user's to fix, not a bug to report.
+      // A folder that cannot be written is the user's to fix, not a bug to report.
       const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new UserInputError(`cannot write the plan to ${flags.out}: ${reason}`, [], 'Pass --out a path in an existing, writable folder.');
     }
@@ -51,5 +72,6 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
       break;
   }
   await appendStepSummary(markdown, ctx.env);
+  if (reportBlocked(plan, ctx.logger)) return EXIT_ERROR;
   return flags.detailedExitcode && hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;
 }

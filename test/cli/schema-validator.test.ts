@@ -1,0 +1,35 @@
+// The build's precompiled profile-schema validator: current with the schema, and answering exactly as a fresh
+// compile does (the start-up saving must not change a single message).
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv/dist/ajv.js';
+import { SCHEMA_OPTIONS, schemaDigest } from '../../src/desired/schema-validator.js';
+import { REPO_ROOT } from '../e2e/harness.js';
+
+const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/routing-profile.schema.json'), 'utf8')) as object;
+const built = join(REPO_ROOT, 'dist/schema/routing-profile.validate.mjs');
+const load = async () => (await import(pathToFileURL(built).href)) as { default: ValidateFunction; digest: string };
+
+describe('precompiled routing-profile validator', () => {
+  it('is written by the build and made from the current schema', async () => {
+    expect(existsSync(built), 'run npm run build').toBe(true);
+    expect((await load()).digest).toBe(schemaDigest(schema));
+  });
+
+  it('gives the same errors as compiling the schema at run time', async () => {
+    const precompiled = (await load()).default;
+    const fresh = new Ajv(SCHEMA_OPTIONS).compile(schema);
+    const documents: unknown[] = [
+      { name: 'A', description: 'd', defaultOutboundQueue: 'Q', mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }] },
+      { name: '', description: 3, defaultOutboundQueue: 'Q', mediaConcurrencies: [{ channel: 'PIGEON', concurrency: 0 }], extra: true },
+      { name: 'B', description: 'd', defaultOutboundQueue: 'Q', mediaConcurrencies: [], queues: [{ queue: 'Q', channel: 'CHAT', priority: 0, delay: -1 }] },
+      {},
+    ];
+    for (const doc of documents) {
+      expect(precompiled(doc)).toBe(fresh(doc));
+      expect(precompiled.errors ?? null).toEqual(fresh.errors ?? null);
+    }
+  });
+});
