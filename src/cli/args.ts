@@ -49,9 +49,8 @@ const TARGET_OPTIONS = {
 const TARGET_HELP = `Target:
   --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)
   --instance-id ID       instance ID or instance ARN (else CONNECT_INSTANCE_ID, else connect-gitops.yaml)
-  --region R             AWS Region (else AWS_REGION, else connect-gitops.yaml; an instance ARN's Region wins)
+  --region R             AWS Region (else AWS_REGION, else connect-gitops.yaml, else an instance ARN's)
   --endpoint-url URL     Connect endpoint, e.g. the local emulator (else AWS_ENDPOINT_URL_CONNECT)
-  --env NAME             an environment of connect-gitops.yaml (environments:)
   --quota OP=RATE[:BURST]
                          pace OP at RATE requests/s with BURST (repeatable), when your account has raised
                          API quotas, e.g. --quota DescribeRoutingProfile=10:20`;
@@ -185,9 +184,9 @@ Usage:
   connect-gitops --version
   connect-gitops COMMAND --help     the options of one command
 
-Target flags: --instance-id ID|ARN, --region R, --endpoint-url URL, --env NAME, --quota OP=RATE[:BURST].
+Target flags: --instance-id ID|ARN, --region R, --endpoint-url URL, --quota OP=RATE[:BURST].
 Else CONNECT_INSTANCE_ID, AWS_REGION and AWS_ENDPOINT_URL_CONNECT, else connect-gitops.yaml (instanceId,
-region, dir, quotas, prune, owner, environments) in the current directory or next to --dir.
+region, dir, quotas) in the current directory or next to --dir.
 Credentials: the AWS SDK's default chain.
 
 ${EXIT_HELP}
