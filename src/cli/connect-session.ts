@@ -11,6 +11,7 @@ export interface ReadSession {
 }
 
 function client(target: Target, instanceIdOrArn: string, logger: Logger) {
+  if (target.regionWarning !== undefined) logger.warn({ region: target.region }, target.regionWarning);
   return createConnectClient({
     // An instance ARN names its Region: use it when nothing else does.
     region: target.region ?? regionFromInstanceArn(instanceIdOrArn),

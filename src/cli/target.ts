@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { UserInputError } from '../errors.js';
+import { regionFromInstanceArn } from '../connect/instance-id.js';
 import type { RateQuota } from '../connect/quotas.js';
 import { READ_OPERATIONS, WRITE_OPERATIONS } from '../connect/operations.js';
 import { SETTINGS_FILE_NAME } from '../desired/files.js';
@@ -27,6 +28,8 @@ export interface Target {
   region?: string;
   endpointUrl?: string;
   quotas: Record<string, RateQuota>;
+  /** Set when AWS_REGION disagrees with the instance ARN's Region (the ARN wins): said on stderr. */
+  regionWarning?: string;
   /** The config file that contributed, for messages. */
   configFile?: string;
   /** connect-gitops.yaml `prune` / `owner` (design.md, "Retire"); --prune wins over `prune`. */
@@ -118,14 +121,43 @@ export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = 
     quotas[op] = q;
   }
   if (flags.endpointUrl !== undefined) checkEndpointUrl(flags.endpointUrl);
+  const instanceId = flags.instanceId ?? nonEmpty(env.CONNECT_INSTANCE_ID) ?? config.instanceId;
+  const settled = regionFor(instanceId, flags.region, nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), config.region, configFile);
   return {
     dir: flags.dir ?? configDir ?? DEFAULT_DIR,
-    instanceId: flags.instanceId ?? nonEmpty(env.CONNECT_INSTANCE_ID) ?? config.instanceId,
-    region: flags.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? config.region,
+    instanceId,
+    region: settled.region,
+    ...(settled.warning === undefined ? {} : { regionWarning: settled.warning }),
     endpointUrl: flags.endpointUrl,
     quotas,
     configFile,
   };
+}
+
+/**
+ * An instance lives in exactly one Region, and its ARN names it: the ARN wins over every other setting. A
+ * conflicting --region or config value is a mistake in what the user wrote (an error, before any call); a
+ * conflicting AWS_REGION is usually the shell's general default, so it is only a warning.
+ */
+function regionFor(
+  instanceId: string | undefined,
+  flag: string | undefined,
+  shell: string | undefined,
+  config: string | undefined,
+  configFile: string | undefined,
+): { region?: string; warning?: string } {
+  const fromArn = instanceId === undefined ? undefined : regionFromInstanceArn(instanceId);
+  if (fromArn === undefined) return { region: flag ?? shell ?? config };
+  if (flag !== undefined && flag !== fromArn) {
+    throw new UserInputError(`--region ${flag} contradicts the instance ARN, which is in ${fromArn}`, [], 'Drop --region (the ARN names the Region), or pass the ARN of the instance you mean.');
+  }
+  if (config !== undefined && config !== fromArn) {
+    throw new UserInputError(`${configFile ?? CONFIG_FILE_NAME}: region ${config} contradicts the instance ARN, which is in ${fromArn}`, [], 'Remove region from the config file, or correct it.');
+  }
+  if (shell !== undefined && shell !== fromArn) {
+    return { region: fromArn, warning: `AWS_REGION is ${shell} but the instance ARN is in ${fromArn}: using ${fromArn}` };
+  }
+  return { region: fromArn };
 }
 
 function checkEndpointUrl(value: string): void {

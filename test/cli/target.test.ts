@@ -32,6 +32,19 @@ describe('resolveTarget', () => {
     });
   });
 
+  it("lets an instance ARN's Region win: over AWS_REGION with a warning, a conflicting --region or config value is an error", () => {
+    const arn = 'arn:aws:connect:eu-central-1:123456789012:instance/abc';
+    const root = project();
+    const fromShell = resolveTarget({ instanceId: arn }, { AWS_REGION: 'us-east-1' }, root);
+    expect(fromShell.region).toBe('eu-central-1');
+    expect(fromShell.regionWarning).toBe('AWS_REGION is us-east-1 but the instance ARN is in eu-central-1: using eu-central-1');
+    expect(resolveTarget({ instanceId: arn }, { AWS_REGION: 'eu-central-1' }, root).regionWarning).toBeUndefined();
+    expect(() => resolveTarget({ instanceId: arn, region: 'us-east-1' }, {}, root)).toThrow(/--region us-east-1 contradicts the instance ARN, which is in eu-central-1/);
+    const withConfig = project(`instanceId: ${arn}\nregion: us-west-2\n`);
+    expect(() => resolveTarget({}, {}, withConfig)).toThrow(/region us-west-2 contradicts the instance ARN, which is in eu-central-1/);
+    expect(resolveTarget({ instanceId: arn, region: 'eu-central-1' }, {}, root).region).toBe('eu-central-1');
+  });
+
   it('finds the config file next to the profiles folder named by --dir', () => {
     const root = project('instanceId: beside-profiles\n');
     const elsewhere = mkdtempSync(join(tmpdir(), 'cg-cwd-'));
