@@ -266,3 +266,73 @@ describe('reconcile end to end', () => {
     expect(ops).toEqual(['DescribeRoutingProfile', 'DescribeRoutingProfile', 'ListRoutingProfileQueues', 'ListQueues', 'SearchRoutingProfiles'].sort());
   });
 });
+
+describe('reconcile end to end: manual-assignment queues and workload types', () => {
+  const overflow = (n: number) => `Overflow ${String(n).padStart(2, '0')}`;
+  const manual = (...ns: number[]) => ns.map((n) => ({ queue: overflow(n), channel: 'CHAT' as const }));
+  const manualRefs = (...ns: number[]) => ns.map((n) => ({ QueueId: `q-overflow-${n}`, Channel: 'CHAT' }));
+  const task = (workloadTypes?: ProfileDoc['mediaConcurrencies'][number]['workloadTypes']) => ({
+    channel: 'TASK' as const,
+    concurrency: 4,
+    ...(workloadTypes === undefined ? {} : { workloadTypes }),
+  });
+
+  it('creates a profile with 12 manual queues: 10 in the create, 2 in one Associate', async () => {
+    const e = await start([], MANY_QUEUES);
+    const { writes } = await reconcile(e, [support({ manualAssignmentQueues: manual(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) })]);
+    expect(writes.map((w) => w.operation)).toEqual(['CreateRoutingProfile', 'AssociateRoutingProfileQueues']);
+    // Pairs go out in queue-ID order (code units: q-overflow-1, -10, -11, -12, -2, ...), the planner's one deterministic order.
+    expect(writes[0]?.input.ManualAssignmentQueueConfigs).toEqual(manualRefs(1, 10, 11, 12, 2, 3, 4, 5, 6, 7).map((r) => ({ QueueReference: r })));
+    expect(writes[1]?.input).toEqual({
+      InstanceId: e.instanceId,
+      RoutingProfileId: profileId(e, 'Tier1 Support'),
+      ManualAssignmentQueueConfigs: manualRefs(8, 9).map((r) => ({ QueueReference: r })),
+    });
+  });
+
+  it('adds and removes manual queues with one Disassociate and one Associate, leaving standard queues alone', async () => {
+    const e = await start([support({ manualAssignmentQueues: manual(1, 2) })], MANY_QUEUES);
+    const { writes } = await reconcile(e, [support({ manualAssignmentQueues: manual(2, 3) })]);
+    const id = profileId(e, 'Tier1 Support');
+    expect(writes).toEqual([
+      { operation: 'DisassociateRoutingProfileQueues', input: { InstanceId: e.instanceId, RoutingProfileId: id, ManualAssignmentQueueReferences: manualRefs(1) } },
+      { operation: 'AssociateRoutingProfileQueues', input: { InstanceId: e.instanceId, RoutingProfileId: id, ManualAssignmentQueueConfigs: [{ QueueReference: manualRefs(3)[0] }] } },
+    ]);
+  });
+
+  it('manualAssignmentQueues: [] removes every manual queue; left out, they are neither read nor touched', async () => {
+    const e = await start([support({ manualAssignmentQueues: manual(1, 2) })], MANY_QUEUES);
+    const files = profilesDir({ 'profiles.yaml': toYaml(support()) });
+    cleanups.push(files.cleanup);
+    const unmanaged = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env: cliEnv(e) });
+    expect(unmanaged.code).toBe(0);
+    expect(received(e).map((r) => r.operation)).not.toContain('ListRoutingProfileManualAssignmentQueues');
+    const { writes } = await reconcile(e, [support({ manualAssignmentQueues: [] })]);
+    expect(writes).toEqual([
+      {
+        operation: 'DisassociateRoutingProfileQueues',
+        input: { InstanceId: e.instanceId, RoutingProfileId: profileId(e, 'Tier1 Support'), ManualAssignmentQueueReferences: manualRefs(1, 2) },
+      },
+    ]);
+  });
+
+  it('workload types: managed ones are sent whole; left out, live ones ride along unchanged in a concurrency update', async () => {
+    const base = support().mediaConcurrencies;
+    const billing = { workloadType: 'Billing', concurrency: 2, crossChannelWorkloadBehavior: 'ROUTE_CURRENT_CHANNEL_ANY_WORKLOADTYPE_ONLY' as const };
+    const e = await start([support({ mediaConcurrencies: [...base, task()] })]);
+    const managed = await reconcile(e, [support({ mediaConcurrencies: [...base, task([billing])] })]);
+    expect(managed.writes.map((w) => w.operation)).toEqual(['UpdateRoutingProfileConcurrency']);
+    const sent = (managed.writes[0]?.input.MediaConcurrencies as { Channel: string; WorkloadTypeConcurrencies?: unknown }[]).find((m) => m.Channel === 'TASK');
+    expect(sent?.WorkloadTypeConcurrencies).toEqual([
+      { WorkloadType: 'Billing', Concurrency: 2, CrossChannelWorkloadBehavior: { ChannelWorkloadBehaviorType: 'ROUTE_CURRENT_CHANNEL_ANY_WORKLOADTYPE_ONLY' } },
+    ]);
+    // The file stops managing them and changes CHAT: the update must carry TASK's live workload types back.
+    const kept = await reconcile(e, [
+      support({ mediaConcurrencies: [base[0] as ProfileDoc['mediaConcurrencies'][number], { channel: 'CHAT', concurrency: 5 }, task()] }),
+    ]);
+    const carried = (kept.writes[0]?.input.MediaConcurrencies as { Channel: string; WorkloadTypeConcurrencies?: unknown }[]).find((m) => m.Channel === 'TASK');
+    expect(carried?.WorkloadTypeConcurrencies).toEqual(sent?.WorkloadTypeConcurrencies);
+    const live = e.snapshot().profiles.find((p) => p.name === 'Tier1 Support');
+    expect(JSON.stringify(live)).toContain('Billing');
+  });
+});
