@@ -98,10 +98,11 @@ function checkQuota(op: string, rate: unknown, burst: unknown, where: string): R
 /** `--quota DescribeRoutingProfile=10:20` → rate 10/s, burst 20 (burst defaults to the rate). */
 export function parseQuotaFlag(flag: string): [string, RateQuota] {
   const match = /^([A-Za-z]+)=([0-9.]+)(?::([0-9]+))?$/.exec(flag);
-  if (!match) throw new UserInputError(`--quota "${flag}" must look like Operation=RATE[:BURST], e.g. DescribeRoutingProfile=10:20`);
+  const op = match?.[1];
+  if (!match || op === undefined) throw new UserInputError(`--quota "${flag}" must look like Operation=RATE[:BURST], e.g. DescribeRoutingProfile=10:20`);
   const rate = Number(match[2]);
   const burst = match[3] === undefined ? Math.max(1, Math.floor(rate)) : Number(match[3]);
-  return [match[1], checkQuota(match[1], rate, burst, '--quota')];
+  return [op, checkQuota(op, rate, burst, '--quota')];
 }
 
 /** The config file: in the working directory, else next to the profiles folder named by --dir. */

@@ -20,10 +20,10 @@ export function lineIndex(file: string, text: string): LineIndex {
       let high = starts.length - 1;
       while (low < high) {
         const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= at) low = mid;
+        if ((starts[mid] ?? 0) <= at) low = mid;
         else high = mid - 1;
       }
-      return { file, line: low + 1, column: at - starts[low] + 1 };
+      return { file, line: low + 1, column: at - (starts[low] ?? 0) + 1 };
     },
   };
 }

@@ -58,7 +58,7 @@ export function findForbiddenCharacter(value: string): ForbiddenCharacter | unde
   const codePoints = Array.from(value, (char) => char.codePointAt(0) ?? 0);
   for (let index = 0; index < codePoints.length; index++) {
     const codePoint = codePoints[index];
-    if (!isForbidden(codePoint)) continue;
+    if (codePoint === undefined || !isForbidden(codePoint)) continue;
     const isJoiner = codePoint === ZERO_WIDTH_JOINER || codePoint === ZERO_WIDTH_NON_JOINER;
     if (isJoiner && isJoinerAtWork(codePoints[index - 1], codePoints[index + 1])) continue;
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');

@@ -36,7 +36,7 @@ export function paginate<T extends { seq: number }>(
   const rest = all.filter((x) => x.seq > after);
   const items = rest.slice(0, size);
   if (rest.length <= size) return { items };
-  const last = items[items.length - 1].seq;
+  const last = items.at(-1)?.seq ?? after;
   return { items, nextToken: Buffer.from(JSON.stringify({ v: 1, a: last, f: fp })).toString('base64url') };
 }
 

@@ -19,8 +19,9 @@ export function uuidGenerator(seed?: number): () => string {
   const next = seededRandom(seed ^ 0x5eed1d5);
   return () => {
     const bytes = Array.from({ length: 16 }, () => Math.floor(next() * 256));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    // RFC 4122 version 4 and variant bits.
+    bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+    bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
     const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };

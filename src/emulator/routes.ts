@@ -24,10 +24,10 @@ function compile(): Route[] {
       .split('/')
       .slice(1)
       .map((seg) => {
-        const m = /^\{(\w+)\}$/.exec(seg);
-        if (!m) return seg;
-        const member = labelToMember.get(m[1]);
-        if (!member) throw new Error(`${op.name}: label ${m[1]} has no member`);
+        const label = /^\{(\w+)\}$/.exec(seg)?.[1];
+        if (label === undefined) return seg;
+        const member = labelToMember.get(label);
+        if (!member) throw new Error(`${op.name}: label ${label} has no member`);
         return { member };
       });
     return { operation: op.name, method: op.http.method, segments };
@@ -52,10 +52,12 @@ export function matchRoute(method: string, rawPath: string): MatchedRoute | unde
     let ok = true;
     for (let i = 0; i < parts.length && ok; i++) {
       const seg = route.segments[i];
-      if (typeof seg === 'string') ok = seg === parts[i];
+      const part = parts[i];
+      if (seg === undefined || part === undefined) ok = false;
+      else if (typeof seg === 'string') ok = seg === part;
       else {
         try {
-          labels[seg.member] = decodeURIComponent(parts[i]);
+          labels[seg.member] = decodeURIComponent(part);
         } catch {
           ok = false;
         }
@@ -77,6 +79,7 @@ export function buildInput(
   body: Record<string, unknown>,
 ): Record<string, unknown> {
   const op = loadModel().operations[operation];
+  if (op === undefined) throw new Error(`no operation ${operation} in the model`);
   const members = shape(op.input.shape).members ?? {};
   const input: Record<string, unknown> = { ...labels };
   for (const [name, ref] of Object.entries(members)) {
@@ -86,8 +89,9 @@ export function buildInput(
     const target = shape(ref.shape);
     if (target.type === 'list') input[name] = values;
     else if (target.type === 'integer' || target.type === 'long') {
-      const n = Number(values[0]);
-      input[name] = /^-?\d+$/.test(values[0]) && Number.isSafeInteger(n) ? n : values[0];
+      const first = values[0] ?? '';
+      const n = Number(first);
+      input[name] = /^-?\d+$/.test(first) && Number.isSafeInteger(n) ? n : first;
     } else input[name] = values[0];
   }
   for (const [name, value] of Object.entries(body)) {

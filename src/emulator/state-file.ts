@@ -39,7 +39,7 @@ function jsonErrorPlace(text: string, e: Error): string {
   const m = /at position (\d+)/.exec(e.message);
   if (!m) return '';
   const before = text.slice(0, Number(m[1])).split('\n');
-  return `:${before.length}:${before[before.length - 1].length + 1}`;
+  return `:${before.length}:${(before.at(-1) ?? '').length + 1}`;
 }
 
 /** The saved state, or undefined when there is no file yet. A file that is there but unusable is an error. */

@@ -19,7 +19,7 @@ function tagsOf(ctx: HandlerContext, arn: string, forRead: boolean): Record<stri
   if (region !== ctx.store.region || account !== ctx.store.accountId || instanceId !== ctx.store.instanceId) {
     throw notFound(`Resource ${arn} not found.`);
   }
-  if (kind === undefined) return ctx.store.instanceTags;
+  if (kind === undefined || id === undefined) return ctx.store.instanceTags;
   if (kind === 'queue') return requireQueue(ctx, id).tags;
   return requireProfile(ctx, id, forRead).tags;
 }
