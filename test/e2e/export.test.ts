@@ -1,6 +1,6 @@
 // `connect-gitops export` through the built CLI, the real SDK over HTTP and the emulator: adoption end to end.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator, SeedProfile } from '../../src/emulator/index.js';
 import { cliEnv, emulatorWith, isRead, profilesDir, received, runCli } from './harness.js';

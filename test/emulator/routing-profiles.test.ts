@@ -19,7 +19,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { DEFAULT_AGENT_AVAILABILITY_TIMER } from '../../src/emulator/handlers/routing-profiles.js';
-import { BASE_SEED, createInput, expectConnectError, start, VOICE_ONLY } from './helpers.js';
+import { BASE_SEED, createInput, expectConnectError, start } from './helpers.js';
 
 let emu: RunningEmulator;
 let client: ConnectClient;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/render/markdown-escape.js';
 import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../src/render/markdown.js';
 import type { Change, Plan } from '../../src/plan/types.js';
 import { goldenPlan, noChangesPlan, planOf, prunePlan, scopedPlan } from './fixtures.js';
