@@ -186,7 +186,7 @@ Usage:
 
 Target flags: --instance-id ID|ARN, --region R, --endpoint-url URL, --quota OP=RATE[:BURST].
 Else CONNECT_INSTANCE_ID, AWS_REGION and AWS_ENDPOINT_URL_CONNECT, else connect-gitops.yaml (instanceId,
-region, dir, quotas) in the current directory or next to --dir.
+region, dir, quotas, prune, owner) in the current directory or next to --dir.
 Credentials: the AWS SDK's default chain.
 
 ${EXIT_HELP}

@@ -42,9 +42,11 @@ interface ConfigFile {
   region?: string;
   dir?: string;
   quotas?: Record<string, RateQuota>;
+  prune?: boolean;
+  owner?: string;
 }
 
-const CONFIG_KEYS = new Set(['instanceId', 'region', 'dir', 'quotas']);
+const CONFIG_KEYS = new Set(['instanceId', 'region', 'dir', 'quotas', 'prune', 'owner']);
 
 function readConfigFile(path: string): ConfigFile {
   let doc: unknown;
@@ -59,8 +61,13 @@ function readConfigFile(path: string): ConfigFile {
   for (const key of Object.keys(record)) {
     if (!CONFIG_KEYS.has(key)) throw new UserInputError(`${path}: unknown key "${key}" (allowed: ${[...CONFIG_KEYS].join(', ')})`);
   }
-  for (const key of ['instanceId', 'region', 'dir'] as const) {
+  for (const key of ['instanceId', 'region', 'dir', 'owner'] as const) {
     if (record[key] !== undefined && typeof record[key] !== 'string') throw new UserInputError(`${path}: ${key} must be a string`);
+  }
+  if (record.prune !== undefined && typeof record.prune !== 'boolean') throw new UserInputError(`${path}: prune must be true or false`);
+  // The owner is the value of the ownership tag: Connect's tag values are 0..256 characters; blank would match nothing.
+  if (typeof record.owner === 'string' && (record.owner.trim() === '' || record.owner.length > 256)) {
+    throw new UserInputError(`${path}: owner must be 1..256 characters, not blank`);
   }
   const quotas: Record<string, RateQuota> = {};
   if (record.quotas !== undefined) {
@@ -75,6 +82,8 @@ function readConfigFile(path: string): ConfigFile {
     region: record.region as string | undefined,
     dir: record.dir as string | undefined,
     quotas,
+    ...(record.prune === undefined ? {} : { prune: record.prune as boolean }),
+    ...(record.owner === undefined ? {} : { owner: record.owner as string }),
   };
 }
 
@@ -131,6 +140,8 @@ export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = 
     ...(settled.warning === undefined ? {} : { regionWarning: settled.warning }),
     endpointUrl: flags.endpointUrl,
     quotas,
+    ...(config.prune === undefined ? {} : { prune: config.prune }),
+    ...(config.owner === undefined ? {} : { owner: config.owner }),
     configFile,
   };
 }

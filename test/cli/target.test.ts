@@ -45,6 +45,13 @@ describe('resolveTarget', () => {
     expect(resolveTarget({ instanceId: arn, region: 'eu-central-1' }, {}, root).region).toBe('eu-central-1');
   });
 
+  it('reads prune and owner from the config file, and refuses values that cannot be meant', () => {
+    expect(resolveTarget({}, {}, project('prune: true\nowner: team-a\n'))).toMatchObject({ prune: true, owner: 'team-a' });
+    expect(resolveTarget({}, {}, project('dir: profiles\n')).prune).toBeUndefined();
+    expect(() => resolveTarget({}, {}, project('prune: yes please\n'))).toThrow(/prune must be true or false/);
+    expect(() => resolveTarget({}, {}, project('owner: "  "\n'))).toThrow(/owner must be 1..256 characters/);
+  });
+
   it('finds the config file next to the profiles folder named by --dir', () => {
     const root = project('instanceId: beside-profiles\n');
     const elsewhere = mkdtempSync(join(tmpdir(), 'cg-cwd-'));

@@ -1,5 +1,7 @@
 // --prune on plan, drift and apply: owned profiles no file declares are deleted, blocked work is exit 1.
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { OWNERSHIP_TAG_KEY } from '../../src/vocabulary.js';
 import { cliEnv, emulatorWith, isWrite, profilesDir, received, runCli } from './harness.js';
@@ -42,6 +44,17 @@ describe('--prune', () => {
     expect(pruned.stdout).not.toMatch(/delete "Hand Made"/);
     expect((await runCli(['drift', '--dir', files.dir, '--prune'], { env })).code).toBe(2);
     expect(received(e, isWrite)).toEqual([]);
+  });
+
+  it('prune: true in connect-gitops.yaml turns prune on without the flag; another owner there owns nothing of ours', async () => {
+    const { files, env } = await setup();
+    writeFileSync(join(files.root, 'connect-gitops.yaml'), 'prune: true\n');
+    const pruned = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env });
+    expect(pruned.code, pruned.stderr).toBe(2);
+    expect(pruned.stdout).toMatch(/- delete "Retired"/);
+    writeFileSync(join(files.root, 'connect-gitops.yaml'), 'prune: true\nowner: another-team\n');
+    const other = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env });
+    expect(other.stdout).not.toMatch(/- delete "Retired"/);
   });
 
   it('apply --prune deletes the owned undeclared profile, and nothing else', async () => {
