@@ -4,6 +4,7 @@
 // declares, and Terraform's closing sentence. Unchanged profiles are counted, not listed. Every user value is
 // escaped (escape.ts): a queue name cannot repaint the terminal.
 import { assertNever } from '../errors.js';
+import { hasChanges } from '../plan/has-changes.js';
 import type { Change, Plan } from '../plan/types.js';
 import { escapeControl, quoted } from './escape.js';
 import { countOf, DIFF_MARKER, type DiffKind, formatValue } from './format.js';
@@ -14,7 +15,6 @@ import {
   agentsPhrase,
   blockReason,
   closingLine,
-  hasChanges,
   headingLine,
   type PlanPurpose,
   shownChanges,
