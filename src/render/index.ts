@@ -7,3 +7,9 @@ export { escapeMarkdown } from './markdown-escape.js';
 export { GITHUB_COMMENT_LIMIT, type MarkdownOptions, renderPlanMarkdown } from './markdown.js';
 export { closingLine, type PlanPurpose } from './purpose.js';
 export { renderDriftText, renderPlanText, type TextOptions } from './text.js';
+export {
+  type EnvironmentOutcome,
+  renderEnvironmentsJson,
+  renderEnvironmentsMarkdown,
+  renderEnvironmentsText,
+} from './environments.js';

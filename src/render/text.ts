@@ -34,9 +34,9 @@ export interface TextOptions {
 
 const ANSI = { green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', bold: '\u001b[1m', reset: '\u001b[0m' } as const;
 
-type Paint = (text: string, colour: keyof typeof ANSI) => string;
+export type Paint = (text: string, colour: keyof typeof ANSI) => string;
 
-function painter(color: boolean): Paint {
+export function painter(color: boolean): Paint {
   return color ? (text, colour) => `${ANSI[colour]}${text}${ANSI.reset}` : (text) => text;
 }
 
