@@ -87,21 +87,16 @@ export function renderEnvironmentsMarkdown(outcomes: readonly EnvironmentOutcome
   const { purpose } = options;
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
   const head = `## ${DEFAULT_TITLE[purpose]}: ${countOf(outcomes.length, 'environment')}\n\n${summaryTable(outcomes, purpose)}`;
-  // Everything but the plans is kept whole; the plans share what is left.
-  const frames = outcomes.map((o) => opening(o, purpose));
-  const fixed = outcomes.map((o, i) => (frames[i] ?? '').length + CLOSING.length + ('error' in o ? errorBody(o).length : 0));
-  const planned = outcomes.filter((o): o is PlannedEnvironment => 'plan' in o);
-  const full = planned.map((o) => planBody(o, purpose, Number.MAX_SAFE_INTEGER, maxLength));
-  const budget = maxLength - head.length - fixed.reduce((n, f) => n + f, 0);
+  // Everything but the plans is kept whole (a failure's message included); the plans share what is left.
+  const frames = outcomes.map((o) => `${opening(o, purpose)}${'error' in o ? errorBody(o) : ''}`);
+  const full = outcomes.map((o) => ('plan' in o ? planBody(o, purpose, Number.MAX_SAFE_INTEGER, maxLength) : ''));
+  const budget = maxLength - head.length - frames.reduce((n, f) => n + f.length + CLOSING.length, 0);
   const wanted = full.map((b) => b.length);
   const shares = wanted.reduce((n, w) => n + w, 0) <= budget ? wanted : shareBudget(wanted, budget);
-
-  let next = 0;
   const sections = outcomes.map((o, i) => {
-    if ('error' in o) return `${frames[i] ?? ''}${errorBody(o)}${CLOSING}`;
-    const index = next++;
-    const share = shares[index] ?? 0;
-    const body = share >= (wanted[index] ?? 0) ? (full[index] ?? '') : planBody(o, purpose, share, maxLength);
+    const whole = full[i] ?? '';
+    const share = shares[i] ?? 0;
+    const body = 'plan' in o && share < whole.length ? planBody(o, purpose, share, maxLength) : whole;
     return `${frames[i] ?? ''}${body}${CLOSING}`;
   });
   // Only a run whose headings and errors alone exceed the bound gets here cut; the bound holds either way.
