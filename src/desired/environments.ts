@@ -3,21 +3,19 @@
 // changes the fields that differ there (overlay-merge.ts says how).
 import path from 'node:path';
 import type { InputProblem } from '../errors.js';
+import { displayPath } from './files.js';
 import { collectDesired, invalidFilesError, type LoadOptions } from './load.js';
 import { mergeOverlay } from './overlay-merge.js';
-import { loadOverlayFolder, type OverlayFolder } from './overlay-load.js';
+import { placeOf } from './positions.js';
+import { loadOverlayFolder, whose, type OverlayFolder } from './overlay-load.js';
 import type { OverlayDocument } from './overlay-parse.js';
 import { didYouMean } from './suggest.js';
-import type { DesiredProfile, DesiredState, SourceLocation } from './types.js';
+import type { DesiredProfile, DesiredState } from './types.js';
 
 export interface EnvironmentSource {
   name: string;
   /** The environment's overlay folder, absolute. */
   overlayDir?: string;
-}
-
-function at(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
 }
 
 function existsIn(profile: DesiredProfile, environment: string): boolean {
@@ -51,7 +49,7 @@ function unmatchedOverlayProblem(overlay: OverlayDocument, environment: string, 
     const only = (elsewhere.environments ?? []).map((name) => JSON.stringify(name)).join(', ');
     return {
       ...location,
-      message: `overlay for routing profile ${JSON.stringify(overlay.name)}, which exists only in environments ${only} (${at(where)}), not in ${JSON.stringify(environment)}; remove this overlay, or add ${JSON.stringify(environment)} to the profile's environments`,
+      message: `overlay for routing profile ${JSON.stringify(overlay.name)}, which exists only in environments ${only} (${placeOf(where)}), not in ${JSON.stringify(environment)}; remove this overlay, or add ${JSON.stringify(environment)} to the profile's environments`,
     };
   }
   return {
@@ -78,6 +76,12 @@ function profilesOf(environment: string, all: readonly DesiredProfile[], overlay
     else problems.push(...merged.problems);
   }
   return { profiles, problems };
+}
+
+/** An overlay folder that is the profiles folder or holds it would have profile files read as overlays. */
+function holdsProfiles(overlayDir: string, profilesDir: string): boolean {
+  const relative = path.relative(overlayDir, profilesDir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Equal problems once: environments that share an overlay folder find the same ones. */
@@ -112,9 +116,16 @@ export async function loadDesiredPerEnvironment(
 
   const folders = new Map<string, OverlayFolder>();
   for (const overlayDir of overlayDirs) {
+    const users = environments.filter((environment) => environment.overlayDir !== undefined && path.resolve(cwd, environment.overlayDir) === overlayDir).map((environment) => environment.name);
+    if (holdsProfiles(overlayDir, path.resolve(cwd, dir))) {
+      const shownAs = displayPath(overlayDir, cwd);
+      problems.push({ file: shownAs, line: 1, column: 1, message: `the overlay folder of ${whose(users)} is the profiles folder or holds it; give overlays a folder of their own, beside or inside the profiles folder` });
+      order.push(shownAs);
+      continue;
+    }
     const folder = await loadOverlayFolder(overlayDir, {
       cwd,
-      environments: environments.filter((environment) => environment.overlayDir !== undefined && path.resolve(cwd, environment.overlayDir) === overlayDir).map((environment) => environment.name),
+      environments: users,
       exclude: overlayDirs.filter((other) => other !== overlayDir),
       ...(opts.fs === undefined ? {} : { fs: opts.fs }),
     });

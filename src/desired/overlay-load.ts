@@ -3,6 +3,7 @@
 import type { InputProblem } from '../errors.js';
 import { displayPath, nodeFolderReader, reason, walkProfileFolder, type FolderReader } from './files.js';
 import { parseFiles, pathOrder } from './load.js';
+import { placeOf } from './positions.js';
 import { parseOverlayText, type OverlayDocument } from './overlay-parse.js';
 
 export interface OverlayFolder {
@@ -22,7 +23,8 @@ export interface OverlayFolderOptions {
   fs?: FolderReader;
 }
 
-function whose(environments: readonly string[]): string {
+/** `environment "dev"` or `environments "dev", "test"`: whose overlay folder a message is about. */
+export function whose(environments: readonly string[]): string {
   const names = environments.map((name) => JSON.stringify(name));
   return names.length === 1 ? `environment ${names.join('')}` : `environments ${names.join(', ')}`;
 }
@@ -52,7 +54,7 @@ function duplicateOverlayProblems(overlays: readonly OverlayDocument[]): InputPr
     const there = earlier.locations['/name'] ?? earlier.source;
     problems.push({
       ...here,
-      message: `a second overlay for routing profile ${JSON.stringify(overlay.name)}: also changed at ${there.file}:${there.line}:${there.column}; merge the two documents into one`,
+      message: `a second overlay for routing profile ${JSON.stringify(overlay.name)}: also changed at ${placeOf(there)}; merge the two documents into one`,
     });
   }
   return problems;

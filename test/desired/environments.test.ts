@@ -138,7 +138,7 @@ describe('profiles per environment', () => {
 const TIER1_DEV_ONLY = `${MINIMAL}environments: [dev]\n`;
 
 /** Each case: files under a temporary root (profiles/, overlays/dev, overlays/prod), and every problem printed. */
-const errorCases: { name: string; files: Record<string, string>; folders?: string[]; problems: string[] }[] = [
+const errorCases: { name: string; files: Record<string, string>; folders?: string[]; environments?: (root: string) => EnvironmentSource[]; problems: string[] }[] = [
   {
     name: 'an overlay naming no base profile, with close names',
     files: { 'profiles/sales.yaml': SALES, 'overlays/dev/sales.yaml': 'description: x\nname: Sale\n' },
@@ -180,6 +180,19 @@ const errorCases: { name: string; files: Record<string, string>; folders?: strin
     problems: [
       'overlays/dev:1:1: the overlay folder of environment "dev" cannot be read (it does not exist); create it, or fix overlay: in connect-gitops.yaml',
       'overlays/prod:1:1: the overlay folder of environment "prod" cannot be read (it is not a folder); create it, or fix overlay: in connect-gitops.yaml',
+    ],
+  },
+  {
+    name: 'an overlay folder that is the profiles folder, or holds it',
+    files: { 'profiles/tier1.yaml': MINIMAL },
+    folders: [],
+    environments: (root) => [
+      { name: 'dev', overlayDir: path.join(root, 'profiles') },
+      { name: 'prod', overlayDir: root },
+    ],
+    problems: [
+      'profiles:1:1: the overlay folder of environment "dev" is the profiles folder or holds it; give overlays a folder of their own, beside or inside the profiles folder',
+      '<root>:1:1: the overlay folder of environment "prod" is the profiles folder or holds it; give overlays a folder of their own, beside or inside the profiles folder',
     ],
   },
   {
@@ -249,10 +262,11 @@ const errorCases: { name: string; files: Record<string, string>; folders?: strin
 ];
 
 describe('problems of environments, overlays and the merged profiles', () => {
-  it.each(errorCases)('$name', async ({ files, folders, problems }) => {
+  it.each(errorCases)('$name', async ({ files, folders, environments, problems }) => {
     const root = await tree(files, folders);
-    const printed = await problemsOf(() => load(root));
-    expect(printed.map((line) => line.split(path.sep).join('/'))).toEqual(problems);
+    const printed = await problemsOf(() => load(root, environments?.(root)));
+    // The working directory itself is shown as it is given: absolute, and different on every run.
+    expect(printed.map((line) => line.replace(root, '<root>').split(path.sep).join('/'))).toEqual(problems);
   });
 
   it('reports a problem an overlay shared by two environments causes once', async () => {
