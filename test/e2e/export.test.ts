@@ -1,21 +1,14 @@
 // `connect-gitops export` through the built CLI, the real SDK over HTTP and the emulator: adoption end to end.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator, SeedProfile } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, isRead, profilesDir, received, runCli } from './harness.js';
+import { cliEnv, isRead, received, releasedAfterEach, runCli } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 import { formatFields } from '../../src/export/format-fields.js';
 import { dropTimer, emulatorHolding, makeLegacy, profileNamed } from '../export/live-states.js';
 
-let emus: RunningEmulator[] = [];
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  for (const e of emus) await e.close();
-  for (const c of cleanups) c();
-  emus = [];
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 const LIVE: SeedProfile[] = [
   { ...support(), tags: { team: 'support', 'aws:cloudformation:stack-name': 'contact-centre', 'connect-gitops:managed-by': 'connect-gitops' } },
@@ -44,15 +37,10 @@ async function liveInstance(seedQueues = SEED_QUEUES): Promise<RunningEmulator> 
     // Worklist queues, which no seed field sets.
     profileNamed(state, 'Returns Desk').manualAssignmentQueues = [{ queueId: 'q-callbacks', channel: 'TASK', seq: 1 }];
   });
-  emus.push(emu);
-  return emu;
+  return scope.track(emu);
 }
 
-function folder(files: Record<string, string> = {}) {
-  const f = profilesDir(files);
-  cleanups.push(f.cleanup);
-  return f;
-}
+const folder = scope.profiles;
 
 function filesIn(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
@@ -142,8 +130,7 @@ describe('connect-gitops export', () => {
     const source = await liveInstance();
     const { dir } = folder();
     expect((await runCli(['export', '--dir', dir], { env: cliEnv(source) })).code).toBe(0);
-    const other = await emulatorWith({ queues: SEED_QUEUES.map(({ name }) => ({ name })) });
-    emus.push(other);
+    const other = await scope.emulator({ queues: SEED_QUEUES.map(({ name }) => ({ name })) });
     const otherIds = other.snapshot().queues.map((q) => q.queueId);
     expect(otherIds.some((id) => SEED_QUEUES.some((q) => q.queueId === id))).toBe(false);
     const env = cliEnv(other);
@@ -216,7 +203,7 @@ describe('connect-gitops export', () => {
       const callbacks = state.queues.find((q) => q.name === 'Callbacks');
       if (callbacks) callbacks.queueType = 'AGENT';
     });
-    emus.push(emu);
+    scope.track(emu);
     const { dir } = folder();
     const r = await runCli(['export', '--dir', dir], { env: cliEnv(emu) });
     expect(r.code).toBe(1);

@@ -1,28 +1,21 @@
 // One profile fails for good: the others are done, its own later steps are skipped, the report says which and
 // why, the exit code is 1, and a re-run after the cause is removed converges. And the 500-profile quota: a
 // resource limit answered 429 like throttling, which must stop at once with a message that names the quota.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyConverged } from '../../src/apply/verify.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { Change, Plan } from '../../src/plan/types.js';
-import { cliEnv, emulatorWith, profilesDir, runCli } from '../e2e/harness.js';
+import { cliEnv, runCli, releasedAfterEach } from '../e2e/harness.js';
 import { SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
 import { asSeed, fastClock } from './support.js';
 
-let emu: RunningEmulator | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups.splice(0)) c();
-});
+const scope = releasedAfterEach();
 
 const live = (name: string, overrides: Partial<ProfileDoc> = {}): ProfileDoc => support({ name, agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY', ...overrides });
 
 describe('partial failure', () => {
   it('carries on with independent profiles, skips the failed one’s later steps, reports all three kinds, exits 1; a re-run converges', async () => {
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: asSeed(live('Alpha'), live('Bravo'), live('Charlie')) });
-    const files = profilesDir({
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: asSeed(live('Alpha'), live('Bravo'), live('Charlie')) });
+    const files = scope.profiles({
       'profiles.yaml': toYaml(
         // Only Alpha needs UpdateRoutingProfileAgentAvailabilityTimer, which the identity may not call.
         live('Alpha', {
@@ -35,7 +28,6 @@ describe('partial failure', () => {
         live('Delta'),
       ),
     });
-    cleanups.push(files.cleanup);
     emu.setFaults({ accessDeniedOperations: ['UpdateRoutingProfileAgentAvailabilityTimer'] });
     const env = cliEnv(emu);
 
@@ -77,8 +69,8 @@ describe('partial failure', () => {
       defaultOutboundQueue: 'BasicQueue',
       mediaConcurrencies: [{ channel: 'VOICE' as const, concurrency: 1 }],
     }));
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: existing });
-    const files = profilesDir({
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: existing });
+    const files = scope.profiles({
       'profiles.yaml': toYaml(support({ name: 'One Too Many' }), {
         name: 'Existing 1',
         description: 'updated',
@@ -86,7 +78,6 @@ describe('partial failure', () => {
         mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
       }),
     });
-    cleanups.push(files.cleanup);
     const result = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env: cliEnv(emu) });
 
     expect(result.code).toBe(1);
