@@ -7,6 +7,7 @@ import { cliEnv, isRead, received, releasedAfterEach, runCli } from './harness.j
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 import { formatFields } from '../../src/export/format-fields.js';
 import { dropTimer, emulatorHolding, makeLegacy, profileNamed } from '../export/live-states.js';
+import { exportedTier1Support } from '../export/exported-file.js';
 
 const scope = releasedAfterEach();
 
@@ -59,34 +60,15 @@ describe('connect-gitops export', () => {
     expect(exported.stdout).toContain(`wrote ${join(dir, 'tier1-support.yaml')} ("Tier1 Support")`);
     expect(exported.stdout).toMatch(/Exported 6 routing profiles to .*\.\n$/);
     expect(files['tier1-support.yaml']).toBe(
-      [
-        '# yaml-language-server: $schema=../schema/routing-profile.schema.json',
-        'name: Tier1 Support',
-        'description: Frontline agents',
-        'defaultOutboundQueue: BasicQueue',
-        'agentAvailabilityTimer: TIME_SINCE_LAST_ACTIVITY',
-        'mediaConcurrencies:',
-        '  - channel: VOICE',
-        '    concurrency: 1',
-        '    crossChannelBehavior: ROUTE_ANY_CHANNEL',
-        '  - channel: CHAT',
-        '    concurrency: 3',
-        '    crossChannelBehavior: ROUTE_CURRENT_CHANNEL_ONLY',
-        'queues:',
-        '  - queue: Support',
-        '    channel: VOICE',
-        '    priority: 1',
-        '    delay: 0',
-        '  - queue: Support',
-        '    channel: CHAT',
-        '    priority: 2',
-        '    delay: 30',
+      exportedTier1Support({
+        agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY',
+        queues: [
+          ['Support', 'VOICE', 1, 0],
+          ['Support', 'CHAT', 2, 30],
+        ],
         // Written once the file format holds it (it is always stated then: `[]` when none).
-        ...(formatFields().manualAssignmentQueues ? ['manualAssignmentQueues: []'] : []),
-        'tags:',
-        '  team: support',
-        '',
-      ].join('\n'),
+        manualAssignmentQueues: formatFields().manualAssignmentQueues ? ['manualAssignmentQueues: []'] : [],
+      }),
     );
     expect(files['legacy-desk.yaml']).not.toContain('agentAvailabilityTimer');
     expect(files['legacy-desk.yaml']).toContain('  - channel: VOICE\n    concurrency: 1\n    crossChannelBehavior: ROUTE_CURRENT_CHANNEL_ONLY\n');
