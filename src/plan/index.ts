@@ -12,7 +12,6 @@ export {
   summariseLiveForPlan,
 } from './fingerprint.js';
 export { describeLiveChanges } from './live-changes.js';
-export { lookAlikeKey } from './look-alike.js';
 export { managedScope, type ManagedScope } from './managed.js';
 export { resolveQueueReferences } from './resolve-queues.js';
 export * from './normalise.js';
