@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { verifyConverged } from '../../src/apply/verify.js';
 import type { Change, Plan } from '../../src/plan/types.js';
-import { cliEnv, runCli, releasedAfterEach } from '../e2e/harness.js';
-import { SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
+import { cliEnv, releasedAfterEach, runCli, sdkFor } from '../e2e/harness.js';
+import { QUEUE_IDS, SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
+import { CreateRoutingProfileCommand } from '@aws-sdk/client-connect';
 import { asSeed, fastClock } from './support.js';
 
 const scope = releasedAfterEach();
@@ -62,14 +63,19 @@ describe('partial failure', () => {
     expect(plan.stdout).toContain('No changes');
   });
 
-  it('stops a create at the 500-profile quota without retrying it, names the quota, and still does the rest', async () => {
-    const existing = Array.from({ length: 500 }, (_, i) => ({
+  it('stops a create Connect refuses at the 500-profile quota without retrying it, names the quota, and still does the rest', async () => {
+    // 499 profiles the plan sees, and a 500th another writer has just made that Search does not show yet: the
+    // plan fits the quota by its count (apply would refuse creates that do not, sending nothing), so only
+    // Connect's own refusal can stop this create.
+    const existing = Array.from({ length: 499 }, (_, i) => ({
       name: `Existing ${i + 1}`,
       description: 'seeded',
       defaultOutboundQueue: 'BasicQueue',
       mediaConcurrencies: [{ channel: 'VOICE' as const, concurrency: 1 }],
     }));
-    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: existing });
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: existing }, { faults: { searchLagMs: 600_000 } });
+    await sdkFor(emu).send(new CreateRoutingProfileCommand({ InstanceId: emu.instanceId, Name: 'Made Elsewhere', Description: 'x', DefaultOutboundQueueId: QUEUE_IDS.BasicQueue, MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }] }));
+    const before = emu.requestLog.length;
     const files = scope.profiles({
       'profiles.yaml': toYaml(support({ name: 'One Too Many' }), {
         name: 'Existing 1',
@@ -81,7 +87,7 @@ describe('partial failure', () => {
     const result = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env: cliEnv(emu) });
 
     expect(result.code).toBe(1);
-    const creates = emu.requestLog.filter((e) => e.operation === 'CreateRoutingProfile');
+    const creates = emu.requestLog.slice(before).filter((e) => e.operation === 'CreateRoutingProfile');
     expect(creates.map((e) => `${e.status} ${e.errorType}`)).toEqual(['429 LimitExceededException']);
     expect(result.stdout).toMatch(/CreateRoutingProfile failed: LimitExceededException: .*routing profile quota reached: 500 routing profiles per instance/);
     expect(result.stdout).toMatch(/hint: .*Service Quotas/);
