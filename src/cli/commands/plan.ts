@@ -8,6 +8,7 @@ import { checkEndpointVariable, checkOutputFolder } from '../preflight.js';
 import { planRequest } from '../plan-request.js';
 import { encodeSavedPlan } from '../saved-plan.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
+import { hasChanges } from '../../plan/has-changes.js';
 import type { Plan } from '../../plan/types.js';
 import { UserInputError } from '../../errors.js';
 import type { Format } from '../args.js';
@@ -20,11 +21,6 @@ export interface PlanFlags extends TargetFlagsInput {
   detailedExitcode: boolean;
   prune?: boolean;
   changedSince?: string;
-}
-
-/** A delete is a change like any other: prune on, an owned profile no file declares is drift. */
-export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + (plan.summary.delete ?? 0) > 0;
 }
 
 /**
