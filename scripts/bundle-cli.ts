@@ -6,7 +6,7 @@
 // AWS SDK) and Node's modules stay imports, resolved from node_modules as before: only this project's code is
 // bundled. The rest of dist/src (the compiler's output) stays for the scripts and the bench.
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -23,11 +23,14 @@ await build({
   input: entry,
   platform: 'node',
   // A bare specifier is a package or a Node module: left to Node to resolve at run time, as without the bundle.
-  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+  external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
   logLevel: 'warn',
   output: {
     dir: distSrc,
     format: 'esm',
+    // Maps back to the compiled modules (whose own maps lead to the TypeScript); it also replaces the
+    // compiler's map of main.js, which no longer matches it.
+    sourcemap: true,
     entryFileNames: 'cli/main.js',
     chunkFileNames: `${CHUNKS}/[name]-[hash].js`,
     // What every start loads (the entry's static imports: validate's whole graph and the helpers all commands
