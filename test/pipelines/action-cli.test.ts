@@ -34,6 +34,7 @@ function runAction(workspace: string, directory: string): { status: number | nul
     RUNNER_TEMP: work,
     CG_COMMAND: 'validate',
     CG_DIRECTORY: directory,
+    CG_ENV: '',
     CG_INSTANCE: '',
     CG_REGION: '',
     CG_FORMAT: 'markdown',

@@ -55,6 +55,7 @@ function runAction(inputs: Record<string, string>, stub: { exit?: number; stdout
     STUB_STDOUT: stub.stdout ?? '',
     CG_COMMAND: '',
     CG_DIRECTORY: 'profiles',
+    CG_ENV: '',
     CG_INSTANCE: '',
     CG_REGION: '',
     CG_FORMAT: 'markdown',
@@ -128,6 +129,43 @@ describe('action.yml run step', () => {
     ]);
     expect(runAction({ CG_COMMAND: 'drift', CG_CHANGED_SINCE: '$(touch pwned) main' }).args).toEqual(['drift', '--dir', 'profiles', '--changed-since', '$(touch pwned) main', '--format', 'markdown']);
     expect(runAction({ CG_COMMAND: 'apply', CG_CHANGED_SINCE: sha }).args).toEqual(['apply', '--dir', 'profiles', '--auto-approve']);
+  });
+
+  it('env: one name is one --env flag, and the plan is saved for a later apply', () => {
+    const r = runAction({ CG_COMMAND: 'plan', CG_ENV: 'prod' }, { exit: 2 });
+    expect(r.args).toEqual(['plan', '--dir', 'profiles', '--env', 'prod', '--format', 'markdown', '--out', r.outputs['plan-file'], '--detailed-exitcode']);
+    expect(r.outputs['plan-file']).toMatch(/plan\.json$/);
+  });
+
+  it('env: a list separated by commas or spaces gives one --env flag a name, and no saved plan', () => {
+    for (const list of ['dev,test,prod', 'dev test prod', ' dev, test ,prod ', 'dev,\ttest\nprod']) {
+      const r = runAction({ CG_COMMAND: 'plan', CG_ENV: list }, { exit: 0 });
+      expect(r.args, JSON.stringify(list)).toEqual(['plan', '--dir', 'profiles', '--env', 'dev', '--env', 'test', '--env', 'prod', '--format', 'markdown', '--detailed-exitcode']);
+      expect(r.outputs['plan-file']).toBe('');
+    }
+  });
+
+  it('env: all is every environment (no saved plan), for drift too; exit code 2 is still success', () => {
+    const plan = runAction({ CG_COMMAND: 'plan', CG_ENV: 'all' }, { exit: 2 });
+    expect(plan.status).toBe(0);
+    expect(plan.args).toEqual(['plan', '--dir', 'profiles', '--env', 'all', '--format', 'markdown', '--detailed-exitcode']);
+    expect(plan.outputs).toMatchObject({ exitcode: '2', changes: 'true', 'plan-file': '' });
+    expect(runAction({ CG_COMMAND: 'drift', CG_ENV: 'all' }).args).toEqual(['drift', '--dir', 'profiles', '--env', 'all', '--format', 'markdown']);
+  });
+
+  it('env: apply gets the environment and the saved plan; empty env adds no flag', () => {
+    expect(runAction({ CG_COMMAND: 'apply', CG_ENV: 'prod', CG_PLAN_FILE: '/tmp/p/plan.json' }).args).toEqual([
+      'apply', '--dir', 'profiles', '--env', 'prod', '--auto-approve', '--plan', '/tmp/p/plan.json',
+    ]);
+    expect(runAction({ CG_COMMAND: 'apply', CG_ENV: ' ' }).args).toEqual(['apply', '--dir', 'profiles', '--auto-approve']);
+  });
+
+  it('env: names are data: no globbing, no command substitution', () => {
+    const r = runAction({ CG_COMMAND: 'drift', CG_ENV: '* $(touch pwned-env) `touch pwned-env2`' });
+    expect(r.args).toEqual(['drift', '--dir', 'profiles', '--env', '*', '--env', '$(touch', '--env', 'pwned-env)', '--env', '`touch', '--env', 'pwned-env2`', '--format', 'markdown']);
+    const dir = join(root, `run-${counter}`);
+    expect(existsSync(join(dir, 'pwned-env'))).toBe(false);
+    expect(existsSync(join(dir, 'pwned-env2'))).toBe(false);
   });
 
   it('apply: non-interactive, applies the saved plan, and exit code 2 is not success', () => {

@@ -247,10 +247,11 @@ describe('action.yml', () => {
   it('is a composite action with the documented inputs and outputs', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs)).toEqual(
-      expect.arrayContaining(['command', 'directory', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']),
+      expect.arrayContaining(['command', 'directory', 'env', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']),
     );
     expect(action.inputs.command.required).toBe(true);
     expect(action.inputs['fail-on-changes'].default).toBe('false');
+    expect(action.inputs.env.default).toBe('');
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['exitcode', 'changes', 'report']));
     for (const output of ['exitcode', 'changes', 'report']) expect(action.outputs[output].value).toMatch(/steps\.run\.outputs\./);
   });
@@ -268,7 +269,7 @@ describe('action.yml', () => {
       if (step.run !== undefined) expect(step.run).not.toContain('${{');
     }
     const run = steps.find((s) => s.id === 'run');
-    for (const input of ['command', 'directory', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']) {
+    for (const input of ['command', 'directory', 'env', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']) {
       expect(Object.values(run?.env ?? {})).toContain(`\${{ inputs.${input} }}`);
     }
   });
