@@ -103,6 +103,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const faults = new Faults(opts.faults);
   const quotas = new Quotas(opts.quotas ?? 'off', clock);
   const { store, startedFrom } = initialStore(opts, uuidGenerator(opts.faults?.randomSeed), () => clock.now());
+  if (opts.profileQuota !== undefined) store.profileQuota = opts.profileQuota;
   const persist = (): void => {
     if (opts.statePath) writeStateFile(opts.statePath, store.snapshot());
   };

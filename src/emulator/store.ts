@@ -1,6 +1,7 @@
 // One Connect instance's routing profiles and queues, in memory. Handlers run synchronously on Node's single
 // thread, so each request's checks and writes are atomic with respect to every other request.
 import type { EmulatorStateSnapshot, StoredProfile, StoredQueue } from './types.js';
+import { LIMITS } from '../vocabulary.js';
 
 /** The account emulated ARNs carry unless a seed names another (the documentation's example account). */
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -14,6 +15,8 @@ export class Store {
   /** Emulator-clock time before which a new profile is invisible to reads (eventual consistency). */
   readonly visibleAt = new Map<string, number>();
   instanceTags: Record<string, string> = {};
+  /** The instance's routing-profile quota: Connect's default, or what AWS raised it to (EmulatorOptions). */
+  profileQuota: number = LIMITS.profilesPerInstance;
   private seq = 1;
 
   constructor(

@@ -99,6 +99,8 @@ export interface EmulatorOptions {
   quotas?: QuotaSetting;
   /** >1 speeds the emulator clock: quota refill and search lag scale by it. Default 1. */
   timeScale?: number;
+  /** The instance's routing-profile quota, as if AWS had raised it; default Connect's 500. */
+  profileQuota?: number;
   faults?: FaultOptions;
 }
 

@@ -1,6 +1,6 @@
 // Routing-profile lifecycle and reads: create, describe, search, list, the four field updates, delete.
 // (Queue associations are in profile-queues.ts, the two read views in profile-views.ts.)
-import { LIMITS, type AgentAvailabilityTimer } from '../../vocabulary.js';
+import type { AgentAvailabilityTimer } from '../../vocabulary.js';
 import { ConnectError, invalidParameter } from '../errors.js';
 import { paginate } from '../pagination.js';
 import { checkCriteria, matchesCriteria, matchesTagFilter, type SearchCriteria, type TagFilter } from '../search.js';
@@ -81,10 +81,10 @@ export const routingProfileHandlers: Record<string, OperationHandler> = {
       const configs = input.QueueConfigs as WireQueueConfig[] | undefined;
       const manual = input.ManualAssignmentQueueConfigs as { QueueReference: WireQueueReference }[] | undefined;
       requireStandardQueue(ctx, input.DefaultOutboundQueueId as string);
-      if (ctx.store.profiles.size >= LIMITS.profilesPerInstance) {
+      if (ctx.store.profiles.size >= ctx.store.profileQuota) {
         throw new ConnectError(
           'LimitExceededException',
-          `The instance already has ${LIMITS.profilesPerInstance} routing profiles, its quota.`,
+          `The instance already has ${ctx.store.profileQuota} routing profiles, its quota.`,
         );
       }
       requireUniqueName(ctx, name);
