@@ -219,10 +219,11 @@ Usage:
 
 Target flags: --env NAME, --instance-id ID|ARN, --region R, --endpoint-url URL, --quota OP=RATE[:BURST].
 Else CONNECT_INSTANCE_ID, AWS_REGION and AWS_ENDPOINT_URL_CONNECT, else connect-gitops.yaml (instanceId,
-region, dir, quotas, prune, owner) in the current directory or next to --dir.
+region, dir, quotas, prune, owner, profileQuota) in the current directory or next to --dir.
 Environments: connect-gitops.yaml may define environments: (instanceId, region, endpointUrl, awsProfile,
-quotas, overlay, prune, owner each); --env NAME picks one (plan and drift: repeatable, or --env all). The
-environment's instanceId and endpointUrl win over CONNECT_INSTANCE_ID and AWS_ENDPOINT_URL_CONNECT.
+quotas, overlay, prune, owner, profileQuota each); --env NAME picks one (plan and drift: repeatable, or
+--env all). The environment's instanceId and endpointUrl win over CONNECT_INSTANCE_ID and
+AWS_ENDPOINT_URL_CONNECT.
 Credentials: the AWS SDK's default chain; an environment's awsProfile applies only when the shell holds none.
 
 ${EXIT_HELP}

@@ -33,6 +33,7 @@ export interface EnvironmentConfig {
   overlayDir?: string;
   prune?: boolean;
   owner?: string;
+  profileQuota?: number;
 }
 
 export interface ConfigFile {
@@ -47,6 +48,7 @@ export interface ConfigFile {
   quotas: Record<string, RateQuota>;
   prune?: boolean;
   owner?: string;
+  profileQuota?: number;
   defaultEnvironment?: string;
   /** In file order (`--env all` runs them in this order). Empty when the file defines none. */
   environments: EnvironmentConfig[];
@@ -66,6 +68,7 @@ interface EnvironmentDocument {
   overlay?: string;
   prune?: boolean;
   owner?: string;
+  profileQuota?: number;
 }
 interface ConfigDocument {
   dir?: string;
@@ -74,6 +77,7 @@ interface ConfigDocument {
   quotas?: Record<string, QuotaDocument>;
   prune?: boolean;
   owner?: string;
+  profileQuota?: number;
   defaultEnvironment?: string;
   environments?: Record<string, EnvironmentDocument>;
 }
@@ -212,6 +216,7 @@ function toConfigFile(path: string, shownAs: string, doc: ConfigDocument): Confi
     quotas: quotaTable(doc.quotas),
     ...(doc.prune === undefined ? {} : { prune: doc.prune }),
     ...(doc.owner === undefined ? {} : { owner: doc.owner }),
+    ...(doc.profileQuota === undefined ? {} : { profileQuota: doc.profileQuota }),
     ...(doc.defaultEnvironment === undefined ? {} : { defaultEnvironment: doc.defaultEnvironment }),
     environments: Object.entries(doc.environments ?? {}).map(([name, env]) => ({
       name,
@@ -223,6 +228,7 @@ function toConfigFile(path: string, shownAs: string, doc: ConfigDocument): Confi
       ...(env.overlay === undefined ? {} : { overlayDir: resolve(folder, env.overlay) }),
       ...(env.prune === undefined ? {} : { prune: env.prune }),
       ...(env.owner === undefined ? {} : { owner: env.owner }),
+      ...(env.profileQuota === undefined ? {} : { profileQuota: env.profileQuota }),
     })),
   };
 }

@@ -15,6 +15,8 @@ import type { Logger } from './logger.js';
 export interface PlanRequest {
   prune: boolean;
   owner: string;
+  /** The instance's routing-profile quota when raised (connect-gitops.yaml `profileQuota`); else Connect's default. */
+  profileQuota?: number;
   /** The environment of connect-gitops.yaml the plan is for, recorded in it. */
   environment?: string;
   scope?: PlanScopeRequest;
@@ -64,6 +66,7 @@ function planOptions(request: PlanRequest, declared: number): PlanOptions {
   return {
     prune: request.prune,
     owner: request.owner,
+    ...(request.profileQuota === undefined ? {} : { profileQuota: request.profileQuota }),
     ...(request.environment === undefined ? {} : { environment: request.environment }),
     ...(request.scope === undefined ? {} : { scope: { changedSince: request.scope.changedSince, names: [...request.scope.names].sort(), declared } }),
   };

@@ -11,6 +11,7 @@ export function targetRequest(flag: boolean | undefined, target: Target): PlanRe
   return {
     prune: flag ?? target.prune ?? false,
     owner: target.owner ?? DEFAULT_OWNER,
+    ...(target.profileQuota === undefined ? {} : { profileQuota: target.profileQuota }),
     ...(target.environment === undefined ? {} : { environment: target.environment }),
   };
 }

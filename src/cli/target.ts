@@ -56,6 +56,8 @@ export interface Target {
   /** `prune` / `owner` of connect-gitops.yaml (the environment's own value wins); --prune wins over both. */
   prune?: boolean;
   owner?: string;
+  /** connect-gitops.yaml `profileQuota` (the environment's own value wins): the instance's raised quota. */
+  profileQuota?: number;
 }
 
 /** The config file: in the working directory, else next to the profiles folder named by --dir. */
@@ -132,6 +134,7 @@ function singleTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv, settings:
     notes: [],
     ...(config?.prune === undefined ? {} : { prune: config.prune }),
     ...(config?.owner === undefined ? {} : { owner: config.owner }),
+    ...(config?.profileQuota === undefined ? {} : { profileQuota: config.profileQuota }),
     ...(config === undefined ? {} : { configFile: config.file }),
   };
 }
@@ -165,6 +168,7 @@ function environmentTarget(environment: EnvironmentConfig, env: NodeJS.ProcessEn
   }
   const prune = environment.prune ?? config.prune;
   const owner = environment.owner ?? config.owner;
+  const profileQuota = environment.profileQuota ?? config.profileQuota;
   return {
     environment: name,
     dir: settings.dir,
@@ -181,6 +185,7 @@ function environmentTarget(environment: EnvironmentConfig, env: NodeJS.ProcessEn
     configFile: config.file,
     ...(prune === undefined ? {} : { prune }),
     ...(owner === undefined ? {} : { owner }),
+    ...(profileQuota === undefined ? {} : { profileQuota }),
   };
 }
 

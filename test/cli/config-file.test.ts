@@ -100,10 +100,10 @@ describe('readConfigFile', () => {
 describe('problems in connect-gitops.yaml', () => {
   it.each([
     ['unknown key at the top', 'environment:\n  dev: {instanceId: a}\n', [
-      'connect-gitops.yaml:1:1: unknown key "environment"; did you mean "environments"? (allowed: dir, instanceId, region, quotas, prune, owner, defaultEnvironment, environments)',
+      'connect-gitops.yaml:1:1: unknown key "environment"; did you mean "environments"? (allowed: dir, instanceId, region, quotas, prune, owner, profileQuota, defaultEnvironment, environments)',
     ]],
     ['unknown key in an environment', 'environments:\n  dev:\n    instanceId: a\n    endpoint: http://x\n', [
-      'connect-gitops.yaml:4:5: unknown key "endpoint" in environments.dev; did you mean "endpointUrl"? (allowed: instanceId, region, endpointUrl, awsProfile, quotas, overlay, prune, owner)',
+      'connect-gitops.yaml:4:5: unknown key "endpoint" in environments.dev; did you mean "endpointUrl"? (allowed: instanceId, region, endpointUrl, awsProfile, quotas, overlay, prune, owner, profileQuota)',
     ]],
     ['an environment without instanceId', 'environments:\n  dev:\n    region: eu-west-2\n', ['connect-gitops.yaml:3:5: environments.dev: missing required key "instanceId"']],
     ['a wrong type', 'environments:\n  dev:\n    instanceId: a\n    prune: "yes"\n', ['connect-gitops.yaml:4:12: environments.dev.prune must be true or false, not a string ("yes")']],
@@ -135,6 +135,7 @@ describe('problems in connect-gitops.yaml', () => {
     ]],
     ['a burst under 1', 'quotas:\n  SearchRoutingProfiles: {ratePerSecond: 2, burst: 0}\n', ['connect-gitops.yaml:2:52: quotas.SearchRoutingProfiles.burst must be at least 1, not 0']],
     ['a blank owner', 'environments:\n  dev: {instanceId: a, owner: " "}\n', ['connect-gitops.yaml:2:31: owner must be 1..256 characters, not blank']],
+    ['a profile quota of 0', 'profileQuota: 0\n', ['connect-gitops.yaml:1:15: profileQuota must be at least 1, not 0']],
     ['a syntax error', 'environments: [\n', ['connect-gitops.yaml:2:1: YAML syntax error: deficient indentation']],
     ['two documents', 'dir: a\n---\ndir: b\n', ['connect-gitops.yaml:3:1: a second document: connect-gitops.yaml holds one mapping of settings']],
   ])('%s', (_, text, expected) => {

@@ -1,6 +1,8 @@
 // A plan that would take the instance above its routing-profile quota: apply refuses the creates before it sends
 // anything (Connect would refuse only the one that crosses it, after the others went through), still does
 // everything else, and exits 1 naming the numbers.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliEnv, isWrite, received, releasedAfterEach, runCli } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
@@ -38,5 +40,28 @@ describe('apply above the routing-profile quota', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/~ "Existing 001" \([^)]+\): updated/);
     expect(r.stderr).toContain('blocked: the plan creates 1 routing profile beside 500 live: 501 at the peak');
+  });
+
+  it('plans and applies above 500 when connect-gitops.yaml says the quota was raised', async () => {
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: FULL }, { profileQuota: 600 });
+    const files = scope.profiles({ 'new.yaml': toYaml(support({ name: 'One Too Many' }), support({ name: 'Two Too Many' })) });
+    writeFileSync(join(files.root, 'connect-gitops.yaml'), 'profileQuota: 600\n');
+    const r = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env: cliEnv(emu), cwd: files.root });
+
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('blocked');
+    expect(received(emu, isWrite).map((c) => c.operation)).toEqual(['CreateRoutingProfile', 'CreateRoutingProfile']);
+    expect(emu.snapshot().profiles).toHaveLength(502);
+  });
+
+  it('blocks at the raised quota too, naming it', async () => {
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: FULL }, { profileQuota: 501 });
+    const files = scope.profiles({ 'new.yaml': toYaml(support({ name: 'One Too Many' }), support({ name: 'Two Too Many' })) });
+    writeFileSync(join(files.root, 'connect-gitops.yaml'), 'profileQuota: 501\n');
+    const r = await runCli(['plan', '--dir', files.dir], { env: cliEnv(emu), cwd: files.root });
+
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("502 at the peak (deletes run last), above the instance's quota of 501");
+    expect(received(emu, isWrite)).toEqual([]);
   });
 });
