@@ -18,6 +18,8 @@ interface TargetFlags {
   region?: string;
   endpointUrl?: string;
   quota: string[];
+  /** --env NAME, repeatable; `all` for every environment. Empty when not given. */
+  env: string[];
 }
 
 export type ParsedCommand =
@@ -44,16 +46,34 @@ const TARGET_OPTIONS = {
   region: { type: 'string' },
   'endpoint-url': { type: 'string' },
   quota: { type: 'string', multiple: true },
+  env: { type: 'string', multiple: true },
 } as const;
 
-const TARGET_HELP = `Target:
-  --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)
+const TARGET_FLAGS_HELP = `  --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)
   --instance-id ID       instance ID or instance ARN (else CONNECT_INSTANCE_ID, else connect-gitops.yaml)
   --region R             AWS Region (else AWS_REGION, else connect-gitops.yaml, else an instance ARN's)
   --endpoint-url URL     Connect endpoint, e.g. the local emulator (else AWS_ENDPOINT_URL_CONNECT)
   --quota OP=RATE[:BURST]
                          pace OP at RATE requests/s with BURST (repeatable), when your account has raised
                          API quotas, e.g. --quota DescribeRoutingProfile=10:20`;
+
+/** The environment's own settings win over the shell's: a shell left pointing at an emulator stays harmless. */
+const ENV_SETTINGS_HELP = `                         The environment's instanceId and endpointUrl win over CONNECT_INSTANCE_ID and
+                         AWS_ENDPOINT_URL_CONNECT in the shell; not with --instance-id, --region, --endpoint-url.`;
+
+/** plan and drift: one environment, several, or all of them in one run. */
+const TARGET_HELP = `Target:
+  --env NAME             an environment of connect-gitops.yaml (repeatable; --env all: every environment);
+                         default: the only one, else defaultEnvironment
+${ENV_SETTINGS_HELP}
+${TARGET_FLAGS_HELP}`;
+
+/** apply and export: exactly one environment. */
+const ONE_TARGET_HELP = `Target:
+  --env NAME             the environment of connect-gitops.yaml to work on (one; default: the only one, else
+                         defaultEnvironment)
+${ENV_SETTINGS_HELP}
+${TARGET_FLAGS_HELP}`;
 
 const LOG_HELP = `Logs go to stderr, one JSON object a line (readable on a terminal); stdout carries only the result.
 LOG_LEVEL=fatal|error|warn|info|debug|trace|silent (default info; debug logs every call sent to Connect).`;
@@ -64,7 +84,8 @@ const HELP: Readonly<Record<CommandName, string>> = {
   validate: `Usage: connect-gitops validate [--dir profiles] [--format text|json]
 
 Checks the profile files against the schema and Connect's rules, with file:line:column for every problem.
-Reads files only: no credentials, no call to Connect (fit for a pre-commit hook).
+Reads files only: no credentials, no call to Connect (fit for a pre-commit hook). With environments in
+connect-gitops.yaml, checks that file and every environment's profiles (overlays merged).
 
 Options:
   --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)
@@ -73,15 +94,16 @@ Options:
 Exit codes: 0 valid; 1 problems found (also with --format json).
 ${LOG_HELP}
 `,
-  plan: `Usage: connect-gitops plan [--dir profiles] [target flags] [--format text|json|markdown] [--out plan.json]
-                           [--detailed-exitcode] [--prune] [--changed-since REF]
+  plan: `Usage: connect-gitops plan [--dir profiles] [--env NAME|all]... [target flags] [--format text|json|markdown]
+                           [--out plan.json] [--detailed-exitcode] [--prune] [--changed-since REF]
 
 Reads live state (read-only) and prints the Connect calls that would make it match the files.
 
 Options:
   --format text|json|markdown
                          text for people, json (formatVersion 1) for programs, markdown for a PR comment
-  --out FILE             also save the plan, to apply exactly it later with apply --plan FILE
+  --out FILE             also save the plan, to apply exactly it later with apply --plan FILE (one
+                         environment only: with several, run plan --env NAME --out FILE for each)
   --detailed-exitcode    exit 2 when the plan has changes (Terraform's flag)
   --prune                delete live profiles carrying our ownership tag that no file declares
                          (else prune in connect-gitops.yaml; off by default)
@@ -90,11 +112,17 @@ Options:
 
 ${TARGET_HELP}
 
+Several environments (--env all, or --env repeated) are planned at once, each under its own heading (markdown:
+one document, a section each; json: {formatVersion, environments: [{environment, ...plan} | {environment,
+error}]}). One failing does not stop the others.
+
 ${EXIT_HELP} Blocked work (a profile in use, a quota) is exit 1.
+With several environments: 1 if any failed or is blocked, else 2 if any has changes (with
+--detailed-exitcode), else 0.
 ${LOG_HELP}
 `,
-  apply: `Usage: connect-gitops apply [--dir profiles] [target flags] [--plan plan.json] [--auto-approve] [--prune]
-                            [--format text|json]
+  apply: `Usage: connect-gitops apply [--dir profiles] [--env NAME] [target flags] [--plan plan.json] [--auto-approve]
+                            [--prune] [--format text|json]
 
 Plans, asks for approval, sends the planned calls, then re-reads to verify that live matches the files.
 
@@ -104,25 +132,30 @@ Options:
   --prune                delete live profiles carrying our ownership tag that no file declares
   --format text|json     json: the apply result as data (formatVersion 1)
 
-${TARGET_HELP}
+${ONE_TARGET_HELP}
+
+A plan saved for another environment is refused.
 
 Exit codes: 0 everything applied and verified; 1 anything failed, was skipped or blocked, or did not verify.
 ${LOG_HELP}
 `,
-  drift: `Usage: connect-gitops drift [--dir profiles] [target flags] [--format text|json|markdown] [--prune]
-                            [--changed-since REF]
+  drift: `Usage: connect-gitops drift [--dir profiles] [--env NAME|all]... [target flags] [--format text|json|markdown]
+                            [--prune] [--changed-since REF]
 
 Reports where live routing profiles differ from the files (a plan worded for reporting).
 
 Options:
   --format text|json|markdown
-  --out FILE             also save the plan
+  --out FILE             also save the plan (one environment)
   --prune                count owned profiles no file declares as drift
   --changed-since REF    check only the profiles a git change since REF touches
 
 ${TARGET_HELP}
 
-Exit codes: 0 no drift; 2 drift found; 1 error or blocked work.
+Several environments (--env all, or --env repeated) are checked at once, each under its own heading.
+
+Exit codes: 0 no drift; 2 drift found; 1 error or blocked work (with several environments: 1 if any failed or
+is blocked, else 2 if any drifted, else 0).
 ${LOG_HELP}
 `,
   show: `Usage: connect-gitops show PLAN.json [--format text|json|markdown]
@@ -136,7 +169,7 @@ Options:
 Exit codes: 0 shown; 1 the file is not a connect-gitops plan.
 ${LOG_HELP}
 `,
-  export: `Usage: connect-gitops export [--dir profiles] [target flags] [--name NAME]... [--force]
+  export: `Usage: connect-gitops export [--dir profiles] [--env NAME] [target flags] [--name NAME]... [--force]
 
 Reads live routing profiles (read-only) and writes one profile file per profile, every field stated and queues
 by name, so that a following plan shows no changes: how an existing instance is adopted.
@@ -146,7 +179,7 @@ Options:
   --name NAME            export only this profile (repeatable)
   --force                replace an existing file that holds exactly that one profile
 
-${TARGET_HELP}
+${ONE_TARGET_HELP}
 
 Exit codes: 0 every profile written or already declared; 1 a profile skipped (named, with why) or an error.
 ${LOG_HELP}
@@ -172,22 +205,25 @@ export const USAGE = `connect-gitops: Amazon Connect routing profiles as code
 
 Usage:
   connect-gitops validate [--dir profiles] [--format text|json]
-  connect-gitops plan     [--dir profiles] [target flags] [--format text|json|markdown] [--out plan.json]
-                          [--detailed-exitcode] [--prune] [--changed-since REF]
-  connect-gitops apply    [--dir profiles] [target flags] [--plan plan.json] [--auto-approve] [--prune]
-                          [--format text|json]
-  connect-gitops drift    [--dir profiles] [target flags] [--format text|json|markdown] [--prune]
-                          [--changed-since REF]
+  connect-gitops plan     [--dir profiles] [--env NAME|all]... [target flags] [--format text|json|markdown]
+                          [--out plan.json] [--detailed-exitcode] [--prune] [--changed-since REF]
+  connect-gitops apply    [--dir profiles] [--env NAME] [target flags] [--plan plan.json] [--auto-approve]
+                          [--prune] [--format text|json]
+  connect-gitops drift    [--dir profiles] [--env NAME|all]... [target flags] [--format text|json|markdown]
+                          [--prune] [--changed-since REF]
   connect-gitops show     PLAN.json [--format text|json|markdown]
-  connect-gitops export   [--dir profiles] [target flags] [--name NAME]... [--force]
+  connect-gitops export   [--dir profiles] [--env NAME] [target flags] [--name NAME]... [--force]
   connect-gitops emulator [--port N] [--seed DIR] [--state FILE] [--quotas off|connect-defaults]
   connect-gitops --version
   connect-gitops COMMAND --help     the options of one command
 
-Target flags: --instance-id ID|ARN, --region R, --endpoint-url URL, --quota OP=RATE[:BURST].
+Target flags: --env NAME, --instance-id ID|ARN, --region R, --endpoint-url URL, --quota OP=RATE[:BURST].
 Else CONNECT_INSTANCE_ID, AWS_REGION and AWS_ENDPOINT_URL_CONNECT, else connect-gitops.yaml (instanceId,
 region, dir, quotas, prune, owner) in the current directory or next to --dir.
-Credentials: the AWS SDK's default chain.
+Environments: connect-gitops.yaml may define environments: (instanceId, region, endpointUrl, awsProfile,
+quotas, overlay, prune, owner each); --env NAME picks one (plan and drift: repeatable, or --env all). The
+environment's instanceId and endpointUrl win over CONNECT_INSTANCE_ID and AWS_ENDPOINT_URL_CONNECT.
+Credentials: the AWS SDK's default chain; an environment's awsProfile applies only when the shell holds none.
 
 ${EXIT_HELP}
 ${LOG_HELP}
@@ -226,14 +262,32 @@ function oneOf<T extends string>(flag: string, allowed: readonly T[], value: str
   return chosen as T;
 }
 
-function targetFlags(v: OptionValues): TargetFlags {
-  return {
+function targetFlags(command: CommandName, v: OptionValues, oneEnvironment = false): TargetFlags {
+  const flags = {
     dir: v.dir as string | undefined,
     instanceId: v['instance-id'] as string | undefined,
     region: v.region as string | undefined,
     endpointUrl: v['endpoint-url'] as string | undefined,
     quota: (v.quota as string[] | undefined) ?? [],
+    env: (v.env as string[] | undefined) ?? [],
   };
+  checkEnvFlags(command, flags, oneEnvironment);
+  return flags;
+}
+
+/** An environment says where; so do the instance flags: a run takes one or the other (design.md). */
+function checkEnvFlags(command: CommandName, flags: TargetFlags, oneEnvironment: boolean): void {
+  if (flags.env.length === 0) return;
+  const hint = `Run \`connect-gitops ${command} --help\` for its options.`;
+  const blank = flags.env.find((name) => name.trim() === '');
+  if (blank !== undefined) throw new UserInputError('--env needs an environment name (or all)', [], hint);
+  const clashing = [flags.instanceId === undefined ? '' : '--instance-id', flags.region === undefined ? '' : '--region', flags.endpointUrl === undefined ? '' : '--endpoint-url'].filter(Boolean);
+  if (clashing.length > 0) {
+    throw new UserInputError(`--env cannot be combined with ${clashing.join(', ')}: the environment in connect-gitops.yaml says where`, [], hint);
+  }
+  if (oneEnvironment && (new Set(flags.env).size > 1 || flags.env.includes('all'))) {
+    throw new UserInputError(`${command} works on one environment at a time, not ${flags.env.join(', ')}`, [], `Run connect-gitops ${command} --env NAME once for each environment.`);
+  }
 }
 
 /** An empty REF (an unset CI variable) would silently mean HEAD: refuse it. */
@@ -273,7 +327,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       });
       return {
         command: first,
-        ...targetFlags(v),
+        ...targetFlags(first, v),
         format: oneOf('--format', FORMATS, v.format as string | undefined, 'text'),
         out: v.out as string | undefined,
         // drift always reports changes with exit 2: that is its purpose.
@@ -292,7 +346,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
       });
       return {
         command: 'apply',
-        ...targetFlags(v),
+        ...targetFlags(first, v, true),
         plan: v.plan as string | undefined,
         autoApprove: Boolean(v['auto-approve']),
         prune: v.prune === undefined ? undefined : Boolean(v.prune),
@@ -301,7 +355,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     }
     case 'export': {
       const { values: v } = parse(first, rest, { ...TARGET_OPTIONS, name: { type: 'string', multiple: true }, force: { type: 'boolean' } });
-      return { command: 'export', ...targetFlags(v), names: (v.name as string[] | undefined) ?? [], force: Boolean(v.force) };
+      return { command: 'export', ...targetFlags(first, v, true), names: (v.name as string[] | undefined) ?? [], force: Boolean(v.force) };
     }
     case 'show': {
       const { values: v, positionals } = parse(first, rest, { format: { type: 'string' } }, 1);

@@ -9,7 +9,7 @@ import { computePlan, liveSnapshotForPlan, type PlanOptions } from '../plan/plan
 import type { LiveSnapshot } from '../plan/fingerprint.js';
 import { resolveQueueReferences } from '../plan/resolve-queues.js';
 import type { Plan } from '../plan/types.js';
-import { createProgress, progressInterval } from './progress.js';
+import { createProgress, progressInterval, type ProgressStream } from './progress.js';
 import type { Logger } from './logger.js';
 
 export function loadDesiredWithWarnings(dir: string, logger: Logger): Promise<DesiredState> {
@@ -44,6 +44,8 @@ function refuseEnvironmentOnlyProfiles(desired: DesiredState): void {
 export interface PlanRequest {
   prune: boolean;
   owner: string;
+  /** The environment of connect-gitops.yaml the plan is for, recorded in it. */
+  environment?: string;
   scope?: PlanScopeRequest;
 }
 
@@ -66,7 +68,7 @@ export interface CurrentPlan {
 export interface PlanContext {
   logger: Logger;
   env: NodeJS.ProcessEnv;
-  progressStream: NodeJS.WriteStream;
+  progressStream: ProgressStream;
 }
 
 /** A profile is in scope when its name, or a name it was renamed from, is one the change touches. */
@@ -91,6 +93,7 @@ function planOptions(request: PlanRequest, declared: number): PlanOptions {
   return {
     prune: request.prune,
     owner: request.owner,
+    ...(request.environment === undefined ? {} : { environment: request.environment }),
     ...(request.scope === undefined ? {} : { scope: { changedSince: request.scope.changedSince, names: [...request.scope.names].sort(), declared } }),
   };
 }

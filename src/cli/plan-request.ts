@@ -1,18 +1,23 @@
-// What a run plans beyond the files: prune (flag, else connect-gitops.yaml) and, for --changed-since, the
-// profiles a git change touches.
+// What a run plans beyond the files: prune (flag, else connect-gitops.yaml), the environment and, for
+// --changed-since, the profiles a git change touches.
 import { DEFAULT_OWNER } from '../vocabulary.js';
 import { changedProfiles } from './changed-since.js';
 import type { PlanRequest } from './current-plan.js';
 import type { Logger } from './logger.js';
 import type { Target } from './target.js';
 
-export function pruneSettings(flag: boolean | undefined, target: Target): Pick<PlanRequest, 'prune' | 'owner'> {
-  return { prune: flag ?? target.prune ?? false, owner: target.owner ?? DEFAULT_OWNER };
+/** Prune and owner (--prune, else the environment's, else the file's) and the environment the plan is for. */
+export function targetRequest(flag: boolean | undefined, target: Target): PlanRequest {
+  return {
+    prune: flag ?? target.prune ?? false,
+    owner: target.owner ?? DEFAULT_OWNER,
+    ...(target.environment === undefined ? {} : { environment: target.environment }),
+  };
 }
 
-/** Files whose change can reach every profile (a full plan is then the only honest one). */
+/** Files and folders whose change can reach every profile (a full plan is then the only honest one). */
 function everyProfileInputs(target: Target): string[] {
-  return target.configFile === undefined ? [] : [target.configFile];
+  return [target.configFile, target.overlayDir].filter((p): p is string => p !== undefined);
 }
 
 export async function planRequest(
@@ -20,7 +25,7 @@ export async function planRequest(
   target: Target,
   ctx: { cwd: string; logger: Logger },
 ): Promise<PlanRequest> {
-  const request: PlanRequest = pruneSettings(flags.prune, target);
+  const request = targetRequest(flags.prune, target);
   if (flags.changedSince === undefined) return request;
   const change = await changedProfiles({ ref: flags.changedSince, dir: target.dir, cwd: ctx.cwd, everyProfileInputs: everyProfileInputs(target) });
   if (change.kind === 'full') {

@@ -5,6 +5,9 @@ const SHOW_AFTER_MS = 2000;
 const REDRAW_EVERY_MS = 100;
 export const LOG_EVERY_MS = 10_000;
 
+/** Where progress is drawn: stderr, or (several environments at once) a stream that is never a terminal. */
+export type ProgressStream = Pick<NodeJS.WriteStream, 'isTTY' | 'write'>;
+
 export interface Progress {
   update(done: number, total: number): void;
   finish(): void;
@@ -29,7 +32,7 @@ export function progressInterval(env: NodeJS.ProcessEnv): number {
 
 export function createProgress(
   label: string,
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: ProgressStream = process.stderr,
   now: () => number = Date.now,
   options: ProgressOptions = {},
 ): Progress {
@@ -72,7 +75,7 @@ function periodicLog(label: string, unit: string, options: ProgressOptions): Pro
 }
 
 /** A one-off step announcement ("Verifying…"): a line on a terminal, a log line otherwise. */
-export function announce(message: string, stream: NodeJS.WriteStream, log: (message: string) => void): void {
+export function announce(message: string, stream: ProgressStream, log: (message: string) => void): void {
   if (stream.isTTY) stream.write(`${message}\n`);
   else log(message);
 }

@@ -83,6 +83,22 @@ export async function decodeSavedPlan(text: string, path: string): Promise<Saved
   };
 }
 
+/**
+ * A plan is applied only to the environment it was made for: the same files plan differently elsewhere, and a
+ * plan reviewed for dev must never be sent to prod. Known from the file alone, before any call.
+ */
+export function assertPlanForEnvironment(saved: SavedPlan, path: string, environment: string | undefined): void {
+  const madeFor = saved.plan.environment;
+  if (madeFor === environment) return;
+  const made = madeFor === undefined ? 'without an environment' : `for environment ${madeFor}`;
+  const now = environment === undefined ? 'this run has no environment' : `this run is for environment ${environment}`;
+  throw new UserInputError(
+    `${path} was planned ${made}, and ${now}: nothing was sent`,
+    [],
+    madeFor === undefined ? `Plan again with --env ${environment ?? 'NAME'} --out FILE, and apply that plan.` : `Apply it with --env ${madeFor}, or plan --env ${environment ?? 'NAME'} --out FILE and apply that.`,
+  );
+}
+
 export async function readSavedPlan(path: string): Promise<SavedPlan> {
   let text: string;
   try {

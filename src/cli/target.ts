@@ -1,14 +1,17 @@
-// Which instance, Region, endpoint, folder and pacing a command works on (design.md, "Command line"):
-// flags first, then the environment, then connect-gitops.yaml, so CI can override a checked-in default.
-import { existsSync, readFileSync } from 'node:fs';
+// Which instance, Region, endpoint, folder and pacing a command works on (design.md, "Command line").
+// Without environments: flags first, then the shell (CONNECT_INSTANCE_ID, AWS_REGION, AWS_ENDPOINT_URL_CONNECT),
+// then connect-gitops.yaml, so CI can override a checked-in default. With environments: the chosen environment
+// says where, and its instanceId and endpoint win over the shell's (a shell left pointing at an emulator must
+// not send a production plan there).
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { load } from 'js-yaml';
 import { UserInputError } from '../errors.js';
 import { regionFromInstanceArn } from '../connect/instance-id.js';
 import type { RateQuota } from '../connect/quotas.js';
-import { READ_OPERATIONS, WRITE_OPERATIONS } from '../connect/operations.js';
 import { SETTINGS_FILE_NAME } from '../desired/files.js';
-import { didYouMean } from '../desired/suggest.js';
+import { isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
+import { chooseEnvironments } from './environments.js';
+import { parseQuotaFlag } from './quota-settings.js';
 
 export const CONFIG_FILE_NAME = SETTINGS_FILE_NAME;
 const DEFAULT_DIR = 'profiles';
@@ -19,99 +22,37 @@ export interface TargetFlagsInput {
   region?: string;
   endpointUrl?: string;
   quota?: string[];
+  /** --env NAME (repeatable; `all` for every environment). */
+  env?: string[];
 }
 
 export interface Target {
+  /** The environment of connect-gitops.yaml, when the file defines environments. */
+  environment?: string;
   dir: string;
   /** Instance ID or instance ARN, as given; undefined when nothing names one. */
   instanceId?: string;
   region?: string;
   endpointUrl?: string;
+  /**
+   * True when the SDK must not pick an endpoint from AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL or the shared
+   * config by itself: an environment's endpoint (or Connect's own, when it names none) wins over the shell's.
+   */
+  ignoreShellEndpoint: boolean;
+  /** The SDK shared-config profile for credentials: set only when the shell holds no credentials of its own. */
+  awsProfile?: string;
   quotas: Record<string, RateQuota>;
-  /** Set when AWS_REGION disagrees with the instance ARN's Region (the ARN wins): said on stderr. */
-  regionWarning?: string;
+  /** The environment's overlay folder (absolute). */
+  overlayDir?: string;
+  /** Said on stderr before any call: settings of the shell that were overruled. */
+  warnings: string[];
+  /** Said at debug level: which credentials apply. */
+  notes: string[];
   /** The config file that contributed, for messages. */
   configFile?: string;
-  /** connect-gitops.yaml `prune` / `owner` (design.md, "Retire"); --prune wins over `prune`. */
+  /** `prune` / `owner` of connect-gitops.yaml (the environment's own value wins); --prune wins over both. */
   prune?: boolean;
   owner?: string;
-}
-
-interface ConfigFile {
-  instanceId?: string;
-  region?: string;
-  dir?: string;
-  quotas?: Record<string, RateQuota>;
-  prune?: boolean;
-  owner?: string;
-}
-
-const CONFIG_KEYS = new Set(['instanceId', 'region', 'dir', 'quotas', 'prune', 'owner']);
-
-function readConfigFile(path: string): ConfigFile {
-  let doc: unknown;
-  try {
-    doc = load(readFileSync(path, 'utf8'), { maxAliases: 10 } as Parameters<typeof load>[1]);
-  } catch (e) {
-    throw new UserInputError(`${path}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  if (doc === undefined || doc === null) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new UserInputError(`${path}: expected a mapping of instanceId, region, dir, quotas`);
-  const record = doc as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!CONFIG_KEYS.has(key)) throw new UserInputError(`${path}: unknown key "${key}" (allowed: ${[...CONFIG_KEYS].join(', ')})`);
-  }
-  for (const key of ['instanceId', 'region', 'dir', 'owner'] as const) {
-    if (record[key] !== undefined && typeof record[key] !== 'string') throw new UserInputError(`${path}: ${key} must be a string`);
-  }
-  if (record.prune !== undefined && typeof record.prune !== 'boolean') throw new UserInputError(`${path}: prune must be true or false`);
-  // The owner is the value of the ownership tag: Connect's tag values are 0..256 characters; blank would match nothing.
-  if (typeof record.owner === 'string' && (record.owner.trim() === '' || record.owner.length > 256)) {
-    throw new UserInputError(`${path}: owner must be 1..256 characters, not blank`);
-  }
-  const quotas: Record<string, RateQuota> = {};
-  if (record.quotas !== undefined) {
-    if (typeof record.quotas !== 'object' || record.quotas === null) throw new UserInputError(`${path}: quotas must map operation names to {ratePerSecond, burst}`);
-    for (const [op, q] of Object.entries(record.quotas as Record<string, unknown>)) {
-      const { ratePerSecond, burst } = (q ?? {}) as Record<string, unknown>;
-      quotas[op] = checkQuota(op, ratePerSecond, burst ?? ratePerSecond, path);
-    }
-  }
-  return {
-    instanceId: record.instanceId as string | undefined,
-    region: record.region as string | undefined,
-    dir: record.dir as string | undefined,
-    quotas,
-    ...(record.prune === undefined ? {} : { prune: record.prune as boolean }),
-    ...(record.owner === undefined ? {} : { owner: record.owner as string }),
-  };
-}
-
-/** The operations connect-gitops sends: a quota for any other name would silently do nothing. */
-const PACED_OPERATIONS: readonly string[] = [...READ_OPERATIONS, ...WRITE_OPERATIONS];
-
-function checkQuota(op: string, rate: unknown, burst: unknown, where: string): RateQuota {
-  if (!PACED_OPERATIONS.includes(op)) {
-    throw new UserInputError(
-      `${where}: "${op}" is not an operation connect-gitops calls${didYouMean(op, PACED_OPERATIONS)}`,
-      [],
-      `Quotas can be set for: ${PACED_OPERATIONS.join(', ')}.`,
-    );
-  }
-  if (typeof rate !== 'number' || !(rate > 0) || typeof burst !== 'number' || !(burst >= 1)) {
-    throw new UserInputError(`${where}: quota for ${op} needs ratePerSecond > 0 and burst >= 1`);
-  }
-  return { ratePerSecond: rate, burst: Math.floor(burst) };
-}
-
-/** `--quota DescribeRoutingProfile=10:20` → rate 10/s, burst 20 (burst defaults to the rate). */
-export function parseQuotaFlag(flag: string): [string, RateQuota] {
-  const match = /^([A-Za-z]+)=([0-9.]+)(?::([0-9]+))?$/.exec(flag);
-  const op = match?.[1];
-  if (!match || op === undefined) throw new UserInputError(`--quota "${flag}" must look like Operation=RATE[:BURST], e.g. DescribeRoutingProfile=10:20`);
-  const rate = Number(match[2]);
-  const burst = match[3] === undefined ? Math.max(1, Math.floor(rate)) : Number(match[3]);
-  return [op, checkQuota(op, rate, burst, '--quota')];
 }
 
 /** The config file: in the working directory, else next to the profiles folder named by --dir. */
@@ -121,29 +62,136 @@ function findConfigFile(cwd: string, dirFlag?: string): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
-export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Target {
-  const configFile = findConfigFile(cwd, flags.dir);
-  const config = configFile ? readConfigFile(configFile) : {};
-  const configDir = config.dir && configFile ? join(dirname(configFile), config.dir) : undefined;
-  const quotas = { ...(config.quotas ?? {}) };
-  for (const flag of flags.quota ?? []) {
-    const [op, q] = parseQuotaFlag(flag);
-    quotas[op] = q;
+export interface ProjectSettings {
+  config?: ConfigFile;
+  /** The profiles folder: --dir, else `dir` of the config file, else profiles. */
+  dir: string;
+}
+
+/** The config file (checked) and the profiles folder, without choosing a target: what validate needs. */
+export function readProjectSettings(dirFlag: string | undefined, cwd: string): ProjectSettings {
+  const file = findConfigFile(cwd, dirFlag);
+  const config = file === undefined ? undefined : readConfigFile(file, { cwd });
+  return { ...(config === undefined ? {} : { config }), dir: dirFlag ?? config?.dir ?? DEFAULT_DIR };
+}
+
+/** Every target the command works on: one without environments, else one per chosen environment. */
+export function resolveTargets(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Target[] {
+  const settings = readProjectSettings(flags.dir, cwd);
+  if (flags.endpointUrl !== undefined && !isHttpUrl(flags.endpointUrl)) {
+    throw new UserInputError(`--endpoint-url must be an http:// or https:// URL, not "${flags.endpointUrl}"`, [], 'For the local emulator: --endpoint-url http://127.0.0.1:PORT.');
   }
-  if (flags.endpointUrl !== undefined) checkEndpointUrl(flags.endpointUrl);
-  const instanceId = flags.instanceId ?? nonEmpty(env.CONNECT_INSTANCE_ID) ?? config.instanceId;
-  const settled = regionFor(instanceId, flags.region, nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION), config.region, configFile);
+  const flagQuotas = Object.fromEntries((flags.quota ?? []).map(parseQuotaFlag));
+  const chosen = chooseEnvironments(settings.config, flags.env ?? []);
+  if (chosen.length === 0) return [singleTarget(flags, env, settings, flagQuotas)];
+  refuseTargetFlags(flags, settings.config);
+  return chosen.map((environment) => environmentTarget(environment, env, settings, flagQuotas));
+}
+
+/** apply and export work on exactly one target (args.ts refuses several --env; `all` may still pick one). */
+export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Target {
+  const targets = resolveTargets(flags, env, cwd);
+  const [only] = targets;
+  if (only === undefined || targets.length > 1) {
+    throw new UserInputError(`this command works on one environment, and ${targets.length} are chosen`, [], 'Pass --env NAME with one environment.');
+  }
+  return only;
+}
+
+/** Flags name an instance; environments name instances: a run says where by one or the other. */
+function refuseTargetFlags(flags: TargetFlagsInput, config: ConfigFile | undefined): void {
+  const given = [
+    flags.instanceId === undefined ? '' : '--instance-id',
+    flags.region === undefined ? '' : '--region',
+    flags.endpointUrl === undefined ? '' : '--endpoint-url',
+  ].filter(Boolean);
+  if (given.length === 0) return;
+  throw new UserInputError(
+    `${given.join(', ')} cannot be used when ${config?.shownAs ?? CONFIG_FILE_NAME} defines environments`,
+    [],
+    'Choose the instance with --env NAME; its instanceId, region and endpointUrl are set in connect-gitops.yaml.',
+  );
+}
+
+/** Today's behaviour, for a config without environments: flags, then the shell, then the file. */
+function singleTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv, settings: ProjectSettings, flagQuotas: Record<string, RateQuota>): Target {
+  const config = settings.config;
+  const instanceId = flags.instanceId ?? nonEmpty(env.CONNECT_INSTANCE_ID) ?? config?.instanceId;
+  const settled = regionFor(instanceId, flags.region, shellRegion(env), config?.region, config?.shownAs);
   return {
-    dir: flags.dir ?? configDir ?? DEFAULT_DIR,
+    dir: settings.dir,
     instanceId,
     region: settled.region,
-    ...(settled.warning === undefined ? {} : { regionWarning: settled.warning }),
     endpointUrl: flags.endpointUrl,
-    quotas,
-    ...(config.prune === undefined ? {} : { prune: config.prune }),
-    ...(config.owner === undefined ? {} : { owner: config.owner }),
-    configFile,
+    ignoreShellEndpoint: false,
+    quotas: { ...config?.quotas, ...flagQuotas },
+    warnings: settled.warning === undefined ? [] : [settled.warning],
+    notes: [],
+    ...(config?.prune === undefined ? {} : { prune: config.prune }),
+    ...(config?.owner === undefined ? {} : { owner: config.owner }),
+    ...(config === undefined ? {} : { configFile: config.file }),
   };
+}
+
+function environmentTarget(environment: EnvironmentConfig, env: NodeJS.ProcessEnv, settings: ProjectSettings, flagQuotas: Record<string, RateQuota>): Target {
+  const config = settings.config as ConfigFile;
+  const name = environment.name;
+  const warnings: string[] = [];
+  const shellInstance = nonEmpty(env.CONNECT_INSTANCE_ID);
+  if (shellInstance !== undefined && shellInstance !== environment.instanceId) {
+    warnings.push(`CONNECT_INSTANCE_ID is set in the shell, but environment ${name} names its own instance: using ${environment.instanceId}`);
+  }
+  for (const variable of ['AWS_ENDPOINT_URL_CONNECT', 'AWS_ENDPOINT_URL'] as const) {
+    const value = nonEmpty(env[variable]);
+    if (value !== undefined && value !== environment.endpointUrl) {
+      const used = environment.endpointUrl ?? "Connect's own endpoint for the Region";
+      warnings.push(`${variable} is set in the shell, but environment ${name} decides its endpoint: ignored ${variable}, using ${used}`);
+    }
+  }
+  // The ARN's Region wins (config-file.ts refuses a contradicting region); then the environment's own.
+  const fromArn = regionFromInstanceArn(environment.instanceId);
+  const region = fromArn ?? environment.region ?? shellRegion(env);
+  const credentials = shellCredentials(env);
+  const notes: string[] = [];
+  if (environment.awsProfile !== undefined) {
+    notes.push(
+      credentials === undefined
+        ? `environment ${name}: credentials from AWS profile ${environment.awsProfile} (the shell holds none)`
+        : `environment ${name}: credentials from the shell (${credentials}); awsProfile ${environment.awsProfile} is not used`,
+    );
+  }
+  const prune = environment.prune ?? config.prune;
+  const owner = environment.owner ?? config.owner;
+  return {
+    environment: name,
+    dir: settings.dir,
+    instanceId: environment.instanceId,
+    ...(region === undefined ? {} : { region }),
+    ...(environment.endpointUrl === undefined ? {} : { endpointUrl: environment.endpointUrl }),
+    ignoreShellEndpoint: true,
+    ...(environment.awsProfile !== undefined && credentials === undefined ? { awsProfile: environment.awsProfile } : {}),
+    quotas: { ...config.quotas, ...environment.quotas, ...flagQuotas },
+    ...(environment.overlayDir === undefined ? {} : { overlayDir: environment.overlayDir }),
+    warnings,
+    notes,
+    configFile: config.file,
+    ...(prune === undefined ? {} : { prune }),
+    ...(owner === undefined ? {} : { owner }),
+  };
+}
+
+/**
+ * Credentials the shell holds itself (keys, a web identity token, a container role): they win over an
+ * environment's awsProfile, so one config serves laptops (profiles) and CI jobs (OIDC) alike. The variable
+ * that says so, or undefined.
+ */
+function shellCredentials(env: NodeJS.ProcessEnv): string | undefined {
+  const variables = ['AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+  return variables.find((v) => nonEmpty(env[v]) !== undefined);
+}
+
+function shellRegion(env: NodeJS.ProcessEnv): string | undefined {
+  return nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
 }
 
 /**
@@ -170,18 +218,6 @@ function regionFor(
     return { region: fromArn, warning: `AWS_REGION is ${shell} but the instance ARN is in ${fromArn}: using ${fromArn}` };
   }
   return { region: fromArn };
-}
-
-function checkEndpointUrl(value: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UserInputError(`--endpoint-url must be an http:// or https:// URL, not "${value}"`, [], 'For the local emulator: --endpoint-url http://127.0.0.1:PORT.');
-  }
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

@@ -15,6 +15,13 @@ export interface ConnectClientOptions extends TransportOptions {
    * AWS_ENDPOINT_URL, then the shared config file by itself (wire-protocol §6); passing it here would override them.
    */
   endpoint?: string;
+  /**
+   * True when the endpoint is decided by the caller (an environment of connect-gitops.yaml): the SDK then does
+   * not apply AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL or the shared config's endpoint_url by itself.
+   */
+  ignoreConfiguredEndpointUrls?: boolean;
+  /** A named profile of the SDK's shared config files, for credentials (an environment's awsProfile). */
+  profile?: string;
   requestTimeoutMs?: number;
 }
 
@@ -22,10 +29,12 @@ const transportOptions = new WeakMap<object, TransportOptions>();
 const transports = new WeakMap<object, PacedTransport>();
 
 export function createConnectClient(options: ConnectClientOptions = {}): ConnectClient {
-  const { region, endpoint, requestTimeoutMs, ...pacing } = options;
+  const { region, endpoint, ignoreConfiguredEndpointUrls, profile, requestTimeoutMs, ...pacing } = options;
   const client = new ConnectClient({
     ...(region ? { region } : {}),
     ...(endpoint ? { endpoint } : {}),
+    ...(ignoreConfiguredEndpointUrls ? { ignoreConfiguredEndpointUrls } : {}),
+    ...(profile ? { profile } : {}),
     // Retries are ours (transport.ts): the SDK's standard strategy would retry CreateRoutingProfile's
     // LimitExceededException and resend non-idempotent writes after a lost answer.
     maxAttempts: 1,

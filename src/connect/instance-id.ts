@@ -25,3 +25,8 @@ export function regionFromInstanceArn(idOrArn: string): string | undefined {
   const match = /^arn:[a-z-]+:connect:([a-z0-9-]+):\d{12}:instance\//.exec(idOrArn.trim());
   return match?.[1] || undefined;
 }
+
+/** The AWS account an instance ARN names, or undefined for a bare ID (quotas are per account and Region). */
+export function accountFromInstanceArn(idOrArn: string): string | undefined {
+  return /^arn:[a-z-]+:connect:[a-z0-9-]*:(\d{12}):instance\//.exec(idOrArn.trim())?.[1];
+}

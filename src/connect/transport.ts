@@ -8,7 +8,7 @@ import { NotSentError, OutcomeUnknownError, toAwsError, UnreachableError } from 
 import { classifyFailure, type AttemptFailure } from './failure.js';
 import { Semaphore } from './limiter.js';
 import { isReadOperation, NON_IDEMPOTENT_OPERATIONS, type ConnectOperation } from './operations.js';
-import { defaultQuotaFor, type RateQuota } from './quotas.js';
+import type { RateQuota } from './quotas.js';
 import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
@@ -17,33 +17,15 @@ import {
   TRANSIENT_BACKOFF_BASE_MS,
   type RetryPolicy,
 } from './retry.js';
+import { QuotaBuckets } from './quota-buckets.js';
 import { RequestStats } from './stats.js';
-import { TokenBucket } from './token-bucket.js';
+import type { TokenBucket } from './token-bucket.js';
 
 /** Requests in flight at once. Pacing, not this bound, is what normally limits the rate. */
 export const DEFAULT_CONCURRENCY = 8;
 
-/**
- * Headroom under the quota. Connect meters arrivals, we meter departures: connection set-up, a stalled event
- * loop or the network can deliver requests bunched closer than we sent them. Keeping part of the burst in
- * reserve absorbs that: enough tokens to cover PACING_JITTER_ALLOWANCE_MS of bunching at the operation's rate
- * (at least one). It costs a fixed fraction of a second per run, not a share of the throughput. Pacing at 97 %
- * of the rate keeps the reserve from being eaten by clock drift between us and Connect. The rare throttle that
- * still gets through is retried (retry.ts). Measured with `npm run bench`.
- */
-export const PACING_RATE_FACTOR = 0.97;
-export const PACING_JITTER_ALLOWANCE_MS = 200;
-
-/** Burst tokens the client leaves unused so that bunched arrivals still find Connect's bucket non-empty. */
-export function burstReserve(quota: RateQuota): number {
-  const forJitter = Math.max(1, Math.ceil((quota.ratePerSecond * PACING_JITTER_ALLOWANCE_MS) / 1000));
-  return Math.min(forJitter, quota.burst - 1);
-}
-
-/** The bucket the client actually paces with, for an account quota. */
-export function pacingQuota(quota: RateQuota): RateQuota {
-  return { ratePerSecond: quota.ratePerSecond * PACING_RATE_FACTOR, burst: Math.max(1, quota.burst - burstReserve(quota)) };
-}
+// Pacing under the quota (headroom for bunched arrivals) is the buckets' business: quota-buckets.ts.
+export { burstReserve, pacingQuota, PACING_JITTER_ALLOWANCE_MS, PACING_RATE_FACTOR } from './quota-buckets.js';
 
 /**
  * A bucket's adaptive rate travels with the bucket: whoever draws from the bucket slows it down and lets it
@@ -76,6 +58,11 @@ export interface TransportLogger {
 export interface TransportOptions {
   /** Per-operation overrides for accounts with raised (or lowered) API quotas. */
   quotas?: Partial<Record<string, RateQuota>>;
+  /**
+   * The account's buckets, shared with other transports calling the same account and Region (environments of
+   * one account in one run). When given, `quotas` is theirs: `quotas` here is ignored. Default: a set of its own.
+   */
+  buckets?: QuotaBuckets;
   concurrency?: number;
   /** Overrides both the read and the write policy (retry.ts). */
   retry?: Partial<RetryPolicy>;
@@ -95,7 +82,7 @@ export interface CallContext {
 
 export class PacedTransport {
   readonly stats: RequestStats;
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets: QuotaBuckets;
   private readonly slots: Semaphore;
   private readonly clock: Clock;
   private readonly random: () => number;
@@ -113,6 +100,7 @@ export class PacedTransport {
     this.stats = options.stats ?? new RequestStats();
     this.slots = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
     this.clock = options.clock ?? systemClock;
+    this.buckets = options.buckets ?? new QuotaBuckets(options.quotas, this.clock);
     this.random = options.random ?? Math.random;
     this.readPolicy = { ...READ_RETRY_POLICY, ...options.retry };
     this.writePolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -120,17 +108,12 @@ export class PacedTransport {
 
   /** The account quota assumed for an operation: the override, else Connect's published default. */
   quotaFor(operation: ConnectOperation): RateQuota {
-    return this.options.quotas?.[operation] ?? defaultQuotaFor(operation);
+    return this.buckets.quotaFor(operation);
   }
 
   /** The bucket for an operation, sized a little under its quota (pacingQuota), its rate adapted to throttles. */
   bucketFor(operation: ConnectOperation): TokenBucket {
-    let bucket = this.buckets.get(operation);
-    if (!bucket) {
-      bucket = new TokenBucket(pacingQuota(this.quotaFor(operation)), this.clock);
-      this.buckets.set(operation, bucket);
-    }
-    return bucket;
+    return this.buckets.bucketFor(operation);
   }
 
   /** True once a call found Connect unreachable (connection refused, name not found). */

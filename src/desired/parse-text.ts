@@ -36,7 +36,8 @@ function syntaxMessage(reason: string, text: string, offset: number): string {
   return `YAML syntax error: ${reason}`;
 }
 
-function parse(text: string, file: string, lines: LineIndex): Event[] | InputProblem {
+/** The YAML events of one file, or its syntax error, located. Also reads connect-gitops.yaml (src/cli/config-file.ts). */
+export function parseYamlEvents(text: string, file: string, lines: LineIndex): Event[] | InputProblem {
   try {
     return parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
   } catch (error) {
@@ -50,11 +51,11 @@ function parse(text: string, file: string, lines: LineIndex): Event[] | InputPro
   }
 }
 
-function isEmptyDocument(root: YamlNode | null): boolean {
+export function isEmptyDocument(root: YamlNode | null): boolean {
   return root === null || (root.kind === 'scalar' && root.empty && root.tag === null);
 }
 
-function kindOf(root: YamlNode): string {
+export function kindOf(root: YamlNode): string {
   const node = root.kind === 'alias' ? root.target : root;
   if (node.kind === 'sequence') return 'a list';
   if (node.kind === 'scalar') return node.empty ? 'empty' : `a single value (${JSON.stringify(node.text.slice(0, 40))})`;
@@ -76,7 +77,7 @@ export function locator(lines: LineIndex, values: Map<string, number>, keys: Map
 
 export function parseProfileText(file: string, text: string): ParsedFile {
   const lines = lineIndex(file, text);
-  const events = parse(text, file, lines);
+  const events = parseYamlEvents(text, file, lines);
   if (!Array.isArray(events)) return { profiles: [], problems: [events], empty: false };
 
   const profiles: DesiredProfile[] = [];

@@ -109,6 +109,10 @@ function expectedType(type: unknown): string {
       return 'a mapping';
     case 'array':
       return 'a list';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
     default:
       return String(type);
   }

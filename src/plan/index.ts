@@ -11,6 +11,7 @@ export {
   queueInventoryChanged,
   summariseLiveForPlan,
 } from './fingerprint.js';
+export { hasChanges } from './has-changes.js';
 export { describeLiveChanges } from './live-changes.js';
 export { lookAlikeKey } from './look-alike.js';
 export { managedScope, type ManagedScope } from './managed.js';

@@ -5,5 +5,11 @@ export { escapeControl, escapeJsonText, quoted } from './escape.js';
 export { planJsonValue, renderPlanJson } from './json.js';
 export { escapeMarkdown } from './markdown-escape.js';
 export { GITHUB_COMMENT_LIMIT, type MarkdownOptions, renderPlanMarkdown } from './markdown.js';
-export { closingLine, hasChanges, type PlanPurpose } from './purpose.js';
+export { closingLine, type PlanPurpose } from './purpose.js';
 export { renderDriftText, renderPlanText, type TextOptions } from './text.js';
+export {
+  type EnvironmentOutcome,
+  renderEnvironmentsJson,
+  renderEnvironmentsMarkdown,
+  renderEnvironmentsText,
+} from './environments.js';

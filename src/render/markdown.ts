@@ -31,11 +31,19 @@ const UNMANAGED_SHOWN = 50;
 
 export interface MarkdownOptions {
   title?: string;
+  /** 2 for a document of its own; 3 for a section under a multi-environment comment's own level-2 heading. */
+  headingLevel?: 2 | 3;
   maxLength?: number;
   purpose?: PlanPurpose;
+  /**
+   * How the truncation note names the bound and the command showing everything, when they are not this
+   * document's own (a section of a multi-environment comment: the whole comment's limit, `plan --env dev`).
+   * Both are written as given: escape anything that came from outside.
+   */
+  truncation?: { limit: string; command: string };
 }
 
-const DEFAULT_TITLE: Readonly<Record<PlanPurpose, string>> = {
+export const DEFAULT_TITLE: Readonly<Record<PlanPurpose, string>> = {
   plan: 'connect-gitops plan',
   drift: 'connect-gitops drift report',
 };
@@ -72,7 +80,7 @@ function fieldItem(row: FieldRow, marked: boolean): string {
   return `- ${marked ? `${marker(row.kind)} ` : ''}${md(row.field)}: ${text}\n`;
 }
 
-const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 function viewMarkdown(view: ProfileView, marked: boolean): string {
   const parts: string[] = [];
@@ -127,21 +135,26 @@ function unmanagedMarkdown(plan: Plan): string {
   );
 }
 
-function truncationNote(omitted: number, maxLength: number, purpose: PlanPurpose): string {
-  const limit =
-    maxLength === GITHUB_COMMENT_LIMIT
-      ? `GitHub's ${withThousands(GITHUB_COMMENT_LIMIT)}-character limit`
-      : `the ${withThousands(maxLength)}-character limit`;
+/** "GitHub's 65,536-character limit" or "the 4,000-character limit". */
+export function limitPhrase(maxLength: number): string {
+  return maxLength === GITHUB_COMMENT_LIMIT
+    ? `GitHub's ${withThousands(GITHUB_COMMENT_LIMIT)}-character limit`
+    : `the ${withThousands(maxLength)}-character limit`;
+}
+
+function truncationNote(omitted: number, maxLength: number, options: MarkdownOptions, purpose: PlanPurpose): string {
+  const limit = options.truncation?.limit ?? limitPhrase(maxLength);
+  const command = options.truncation?.command ?? `connect-gitops ${purpose}`;
   return (
     `… ${countOf(omitted, 'more profile')} not shown (output truncated to fit ${limit}). ` +
-    `Run \`connect-gitops ${purpose}\` to see the full ${purpose === 'plan' ? 'plan' : 'report'}.\n\n`
+    `Run \`${command}\` to see the full ${purpose === 'plan' ? 'plan' : 'report'}.\n\n`
   );
 }
 
 function headingMarkdown(plan: Plan, options: MarkdownOptions, purpose: PlanPurpose): string {
   // A caller's own title (one section of a multi-environment comment) already says which environment it is.
   const title = options.title ?? `${DEFAULT_TITLE[purpose]}${plan.environment === undefined ? '' : `: ${plan.environment}`}`;
-  return `## ${md(title)}\n\n`;
+  return `${'#'.repeat(options.headingLevel ?? 2)} ${md(title)}\n\n`;
 }
 
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
@@ -162,17 +175,17 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   // Show the longest prefix of profiles (row + section each) that fits with the note for the rest.
   let shown = changed.length;
   let length = head.length + 1 + tail.length + rows.reduce((n, r) => n + r.length, 0) + sections.reduce((n, s) => n + s.length, 0);
-  while (shown > 0 && length + (shown < changed.length ? truncationNote(changed.length - shown, maxLength, purpose).length : 0) > maxLength) {
+  while (shown > 0 && length + (shown < changed.length ? truncationNote(changed.length - shown, maxLength, options, purpose).length : 0) > maxLength) {
     shown--;
     length -= (rows[shown] as string).length + (sections[shown] as string).length;
   }
-  const note = shown < changed.length ? truncationNote(changed.length - shown, maxLength, purpose) : '';
+  const note = shown < changed.length ? truncationNote(changed.length - shown, maxLength, options, purpose) : '';
   const text = `${head}${rows.slice(0, shown).join('')}\n${sections.slice(0, shown).join('')}${note}${tail}`;
   return fit(text, maxLength);
 }
 
 /** Last resort for a maxLength too small for even the heading: cut, so the bound always holds. */
-function fit(text: string, maxLength: number): string {
+export function fit(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
   const ellipsis = '…\n';
   return maxLength <= ellipsis.length ? text.slice(0, Math.max(0, maxLength)) : `${text.slice(0, maxLength - ellipsis.length)}${ellipsis}`;

@@ -2,16 +2,12 @@
 // that describe the live instance instead of what apply will do. The sentences shared by the text and Markdown
 // renderers live here, so both say the same thing in the same words.
 import { assertNever } from '../errors.js';
+import { hasChanges } from '../plan/has-changes.js';
 import type { Change, ChangeAction, ChangeBlock, Plan, PlanScope, UnmanagedProfile } from '../plan/types.js';
 import { quoted } from './escape.js';
 import { countOf } from './format.js';
 
 export type PlanPurpose = 'plan' | 'drift';
-
-/** Anything apply would do: a create, an update or a delete (an owned undeclared profile with prune on). */
-export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + plan.summary.delete > 0;
-}
 
 /** The changes a rendering lists: every create, update and delete, and anything blocked (a reviewer must see it). */
 export function shownChanges(plan: Plan): Change[] {

@@ -4,6 +4,7 @@
 // declares, and Terraform's closing sentence. Unchanged profiles are counted, not listed. Every user value is
 // escaped (escape.ts): a queue name cannot repaint the terminal.
 import { assertNever } from '../errors.js';
+import { hasChanges } from '../plan/has-changes.js';
 import type { Change, Plan } from '../plan/types.js';
 import { escapeControl, quoted } from './escape.js';
 import { countOf, DIFF_MARKER, type DiffKind, formatValue } from './format.js';
@@ -14,7 +15,6 @@ import {
   agentsPhrase,
   blockReason,
   closingLine,
-  hasChanges,
   headingLine,
   type PlanPurpose,
   shownChanges,
@@ -34,9 +34,9 @@ export interface TextOptions {
 
 const ANSI = { green: '\u001b[32m', yellow: '\u001b[33m', red: '\u001b[31m', bold: '\u001b[1m', reset: '\u001b[0m' } as const;
 
-type Paint = (text: string, colour: keyof typeof ANSI) => string;
+export type Paint = (text: string, colour: keyof typeof ANSI) => string;
 
-function painter(color: boolean): Paint {
+export function painter(color: boolean): Paint {
   return color ? (text, colour) => `${ANSI[colour]}${text}${ANSI.reset}` : (text) => text;
 }
 

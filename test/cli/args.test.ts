@@ -25,6 +25,15 @@ describe('parseCommandLine', () => {
     [['apply', '--plan', 'plan.json', '--auto-approve'], { command: 'apply', plan: 'plan.json', autoApprove: true, quota: [] }],
     [['emulator', '--port', '0', '--seed', 'demo/live'], { command: 'emulator', port: 0, seedDir: 'demo/live', quotas: 'off' }],
     [['plan', '--help'], { command: 'help', topic: 'plan' }],
+    // --env: repeatable on plan and drift, `all` for every environment; none given is an empty list.
+    [['plan'], { command: 'plan', env: [] }],
+    [['plan', '--env', 'dev', '--env', 'prod'], { command: 'plan', env: ['dev', 'prod'] }],
+    [['drift', '--env', 'all'], { command: 'drift', env: ['all'] }],
+    [['apply', '--env', 'prod', '--auto-approve'], { command: 'apply', env: ['prod'] }],
+    [['export', '--env', 'dev', '--name', 'Sales'], { command: 'export', env: ['dev'], names: ['Sales'] }],
+    // The same environment twice is still one.
+    [['apply', '--env', 'dev', '--env', 'dev', '--auto-approve'], { command: 'apply', env: ['dev', 'dev'] }],
+    [['plan', '--env', 'dev', '--quota', 'SearchRoutingProfiles=5'], { command: 'plan', env: ['dev'], quota: ['SearchRoutingProfiles=5'] }],
   ])('%j', (argv, expected) => {
     expect(parseCommandLine(argv)).toMatchObject(expected);
   });
@@ -45,6 +54,13 @@ describe('parseCommandLine', () => {
     [['show', 'a.json', 'b.json'], /Unexpected argument 'b\.json'/],
     [['plan', '--changed-since', ''], /--changed-since needs a git revision/],
     [['plan', '--changed-since'], /--changed-since/],
+    [['plan', '--env', 'dev', '--instance-id', 'i-1'], /^--env cannot be combined with --instance-id: the environment in connect-gitops.yaml says where$/],
+    [['drift', '--env', 'all', '--region', 'eu-west-2', '--endpoint-url', 'http://x'], /^--env cannot be combined with --region, --endpoint-url: /],
+    [['apply', '--env', 'dev', '--env', 'prod'], /^apply works on one environment at a time, not dev, prod$/],
+    [['apply', '--env', 'all'], /^apply works on one environment at a time, not all$/],
+    [['export', '--env', 'all'], /^export works on one environment at a time, not all$/],
+    [['plan', '--env', ''], /^--env needs an environment name \(or all\)$/],
+    [['validate', '--env', 'dev'], /Unknown option '--env'/],
   ])('%j is refused as user input', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UserInputError);
     expect(() => parseCommandLine(argv)).toThrow(message);

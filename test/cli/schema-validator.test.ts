@@ -33,3 +33,24 @@ describe('precompiled routing-profile validator', () => {
     }
   });
 });
+
+describe('precompiled connect-gitops.yaml validator', () => {
+  const configSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/connect-gitops.schema.json'), 'utf8')) as object;
+  const configBuilt = join(REPO_ROOT, 'dist/schema/connect-gitops.validate.mjs');
+
+  it('is written by the build, made from the current schema, and answers as a fresh compile does', async () => {
+    expect(existsSync(configBuilt), 'run npm run build').toBe(true);
+    const precompiled = (await import(pathToFileURL(configBuilt).href)) as { default: ValidateFunction; digest: string };
+    expect(precompiled.digest).toBe(schemaDigest(configSchema));
+    const fresh = new Ajv(SCHEMA_OPTIONS).compile(configSchema);
+    const documents: unknown[] = [
+      { dir: 'profiles', environments: { dev: { instanceId: 'i', quotas: { DescribeRoutingProfile: { ratePerSecond: 2 } } } } },
+      { environments: { dev: { region: 1, extra: true } }, quotas: { X: { ratePerSecond: 0, burst: 0.5 } }, prune: 'yes' },
+      [],
+    ];
+    for (const doc of documents) {
+      expect(precompiled.default(doc)).toBe(fresh(doc));
+      expect(precompiled.default.errors ?? null).toEqual(fresh.errors ?? null);
+    }
+  });
+});

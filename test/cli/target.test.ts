@@ -3,10 +3,33 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseQuotaFlag, requireInstance, resolveTarget } from '../../src/cli/target.js';
+import { requireInstance, resolveTarget, resolveTargets } from '../../src/cli/target.js';
+import { parseQuotaFlag } from '../../src/cli/quota-settings.js';
 import { UserInputError } from '../../src/errors.js';
 
 let roots: string[] = [];
+
+/** The message and hint of the UserInputError `run` throws. */
+function errorOf(run: () => unknown): [string, string] {
+  try {
+    run();
+  } catch (e) {
+    if (!(e instanceof UserInputError)) throw e;
+    return [e.message, e.hint];
+  }
+  throw new Error('expected a UserInputError');
+}
+
+/** The located problems of the UserInputError `run` throws, as the CLI prints them. */
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (e) {
+    if (!(e instanceof UserInputError)) throw e;
+    return e.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+  }
+  throw new Error('expected a UserInputError');
+}
 afterEach(() => {
   for (const r of roots) rmSync(r, { recursive: true, force: true });
   roots = [];
@@ -37,8 +60,8 @@ describe('resolveTarget', () => {
     const root = project();
     const fromShell = resolveTarget({ instanceId: arn }, { AWS_REGION: 'us-east-1' }, root);
     expect(fromShell.region).toBe('eu-central-1');
-    expect(fromShell.regionWarning).toBe('AWS_REGION is us-east-1 but the instance ARN is in eu-central-1: using eu-central-1');
-    expect(resolveTarget({ instanceId: arn }, { AWS_REGION: 'eu-central-1' }, root).regionWarning).toBeUndefined();
+    expect(fromShell.warnings).toEqual(['AWS_REGION is us-east-1 but the instance ARN is in eu-central-1: using eu-central-1']);
+    expect(resolveTarget({ instanceId: arn }, { AWS_REGION: 'eu-central-1' }, root).warnings).toEqual([]);
     expect(() => resolveTarget({ instanceId: arn, region: 'us-east-1' }, {}, root)).toThrow(/--region us-east-1 contradicts the instance ARN, which is in eu-central-1/);
     const withConfig = project(`instanceId: ${arn}\nregion: us-west-2\n`);
     expect(() => resolveTarget({}, {}, withConfig)).toThrow(/region us-west-2 contradicts the instance ARN, which is in eu-central-1/);
@@ -48,8 +71,8 @@ describe('resolveTarget', () => {
   it('reads prune and owner from the config file, and refuses values that cannot be meant', () => {
     expect(resolveTarget({}, {}, project('prune: true\nowner: team-a\n'))).toMatchObject({ prune: true, owner: 'team-a' });
     expect(resolveTarget({}, {}, project('dir: profiles\n')).prune).toBeUndefined();
-    expect(() => resolveTarget({}, {}, project('prune: yes please\n'))).toThrow(/prune must be true or false/);
-    expect(() => resolveTarget({}, {}, project('owner: "  "\n'))).toThrow(/owner must be 1..256 characters/);
+    expect(problemsOf(() => resolveTarget({}, {}, project('prune: yes please\n')))).toEqual(['connect-gitops.yaml:1:8: prune must be true or false, not a string ("yes please")']);
+    expect(problemsOf(() => resolveTarget({}, {}, project('owner: "  "\n')))).toEqual(['connect-gitops.yaml:1:8: owner must be 1..256 characters, not blank']);
   });
 
   it('finds the config file next to the profiles folder named by --dir', () => {
@@ -74,14 +97,13 @@ describe('resolveTarget', () => {
   });
 
   it.each([
-    ['instanceId: [a, b]\n', /instanceId must be a string/],
-    ['instance: x\n', /unknown key "instance"/],
-    ['quotas:\n  DescribeRoutingProfile: { ratePerSecond: 0 }\n', /ratePerSecond > 0/],
-    ['- a\n- b\n', /expected a mapping/],
-    ['a: [\n', /not valid YAML/],
-  ])('rejects a bad config file %j with a clear message', (config, message) => {
+    ['instanceId: [a, b]\n', 'connect-gitops.yaml:1:13: instanceId must be a string, not a list'],
+    ['instance: x\n', 'connect-gitops.yaml:1:1: unknown key "instance"; did you mean "instanceId"? (allowed: dir, instanceId, region, quotas, prune, owner, defaultEnvironment, environments)'],
+    ['quotas:\n  DescribeRoutingProfile: { ratePerSecond: 0 }\n', 'connect-gitops.yaml:2:44: quotas.DescribeRoutingProfile.ratePerSecond must be > 0'],
+    ['- a\n- b\n', 'connect-gitops.yaml:1:1: connect-gitops.yaml must be a mapping of settings (dir, quotas, environments...), but this is a list'],
+  ])('rejects a bad config file %j with file:line:column', (config, message) => {
     const root = project(config);
-    expect(() => resolveTarget({}, {}, root)).toThrow(message);
+    expect(problemsOf(() => resolveTarget({}, {}, root))).toEqual([message]);
   });
 });
 
@@ -109,5 +131,153 @@ describe('parseQuotaFlag', () => {
 
   it.each(['Describe', 'DescribeRoutingProfile=', 'describe-routing-profile=1', 'X=1:0', 'DropRoutingProfile=1'])('refuses %s', (flag) => {
     expect(() => parseQuotaFlag(flag)).toThrow(UserInputError);
+  });
+});
+
+describe('resolveTargets with environments', () => {
+  const DEV_ARN = 'arn:aws:connect:eu-west-2:111111111111:instance/dev-1';
+  const config = [
+    'dir: profiles',
+    'quotas:',
+    '  DescribeRoutingProfile: {ratePerSecond: 5, burst: 10}',
+    '  SearchRoutingProfiles: {ratePerSecond: 3}',
+    'prune: true',
+    'owner: platform',
+    'environments:',
+    '  dev:',
+    `    instanceId: ${DEV_ARN}`,
+    '    endpointUrl: http://127.0.0.1:4566',
+    '    awsProfile: dev-admin',
+    '    quotas: {SearchRoutingProfiles: {ratePerSecond: 8, burst: 16}}',
+    '  prod:',
+    '    instanceId: prod-1',
+    '    region: eu-west-1',
+    '    overlay: overlays/prod',
+    '    prune: false',
+    '    owner: team-a',
+    '',
+  ].join('\n');
+
+  it('builds one target per environment: quotas merged per operation, prune and owner from the environment first', () => {
+    const root = project(config);
+    const [dev, prod] = resolveTargets({ env: ['all'] }, {}, root);
+    expect(dev).toEqual({
+      environment: 'dev',
+      dir: join(root, 'profiles'),
+      instanceId: DEV_ARN,
+      region: 'eu-west-2',
+      endpointUrl: 'http://127.0.0.1:4566',
+      ignoreShellEndpoint: true,
+      awsProfile: 'dev-admin',
+      quotas: { DescribeRoutingProfile: { ratePerSecond: 5, burst: 10 }, SearchRoutingProfiles: { ratePerSecond: 8, burst: 16 } },
+      warnings: [],
+      notes: ['environment dev: credentials from AWS profile dev-admin (the shell holds none)'],
+      configFile: join(root, 'connect-gitops.yaml'),
+      prune: true,
+      owner: 'platform',
+    });
+    expect(prod).toEqual({
+      environment: 'prod',
+      dir: join(root, 'profiles'),
+      instanceId: 'prod-1',
+      region: 'eu-west-1',
+      ignoreShellEndpoint: true,
+      quotas: { DescribeRoutingProfile: { ratePerSecond: 5, burst: 10 }, SearchRoutingProfiles: { ratePerSecond: 3, burst: 3 } },
+      overlayDir: join(root, 'overlays/prod'),
+      warnings: [],
+      notes: [],
+      configFile: join(root, 'connect-gitops.yaml'),
+      prune: false,
+      owner: 'team-a',
+    });
+  });
+
+  // Where each setting comes from, environment by environment, whatever the shell says.
+  it.each([
+    ['CONNECT_INSTANCE_ID', { CONNECT_INSTANCE_ID: 'shell-1' }, { instanceId: 'prod-1' }, ['CONNECT_INSTANCE_ID is set in the shell, but environment prod names its own instance: using prod-1']],
+    [
+      'AWS_ENDPOINT_URL_CONNECT, with no endpointUrl in the environment',
+      { AWS_ENDPOINT_URL_CONNECT: 'http://127.0.0.1:9999' },
+      { ignoreShellEndpoint: true },
+      ["AWS_ENDPOINT_URL_CONNECT is set in the shell, but environment prod decides its endpoint: ignored AWS_ENDPOINT_URL_CONNECT, using Connect's own endpoint for the Region"],
+    ],
+    [
+      'AWS_ENDPOINT_URL',
+      { AWS_ENDPOINT_URL: 'http://127.0.0.1:9999' },
+      { ignoreShellEndpoint: true },
+      ["AWS_ENDPOINT_URL is set in the shell, but environment prod decides its endpoint: ignored AWS_ENDPOINT_URL, using Connect's own endpoint for the Region"],
+    ],
+    ["AWS_REGION (the environment's region wins)", { AWS_REGION: 'us-east-1' }, { region: 'eu-west-1' }, []],
+  ])('prod over %s', (_, shell, expected, warnings) => {
+    const [prod] = resolveTargets({ env: ['prod'] }, shell, project(config));
+    expect(prod).toMatchObject(expected);
+    // prod names no endpoint: Connect's own, never the shell's.
+    expect(prod?.endpointUrl).toBeUndefined();
+    expect(prod?.warnings).toEqual(warnings);
+  });
+
+  it("the environment's endpoint wins over AWS_ENDPOINT_URL_CONNECT, with a warning; the same value is no news", () => {
+    const root = project(config);
+    const [dev] = resolveTargets({ env: ['dev'] }, { AWS_ENDPOINT_URL_CONNECT: 'http://127.0.0.1:9999' }, root);
+    expect(dev?.endpointUrl).toBe('http://127.0.0.1:4566');
+    expect(dev?.warnings).toEqual(['AWS_ENDPOINT_URL_CONNECT is set in the shell, but environment dev decides its endpoint: ignored AWS_ENDPOINT_URL_CONNECT, using http://127.0.0.1:4566']);
+    expect(resolveTargets({ env: ['dev'] }, { AWS_ENDPOINT_URL_CONNECT: 'http://127.0.0.1:4566' }, root)[0]?.warnings).toEqual([]);
+  });
+
+  it.each([
+    ['AWS_ACCESS_KEY_ID', { AWS_ACCESS_KEY_ID: 'AKIA' }],
+    ['AWS_WEB_IDENTITY_TOKEN_FILE', { AWS_WEB_IDENTITY_TOKEN_FILE: '/token' }],
+    ['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', { AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds' }],
+    ['AWS_CONTAINER_CREDENTIALS_FULL_URI', { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' }],
+  ])('credentials in the shell (%s) win over awsProfile', (variable, shell) => {
+    const [dev] = resolveTargets({ env: ['dev'] }, shell, project(config));
+    expect(dev?.awsProfile).toBeUndefined();
+    expect(dev?.notes).toEqual([`environment dev: credentials from the shell (${variable}); awsProfile dev-admin is not used`]);
+  });
+
+  it('--quota applies over both the file and the environment; --prune is left to the plan request', () => {
+    const [dev] = resolveTargets({ env: ['dev'], quota: ['SearchRoutingProfiles=1:2'] }, {}, project(config));
+    expect(dev?.quotas.SearchRoutingProfiles).toEqual({ ratePerSecond: 1, burst: 2 });
+  });
+
+  it('chooses: the only environment, else defaultEnvironment, else none (an error naming them); --env all in file order', () => {
+    const two = project(config);
+    expect(errorOf(() => resolveTargets({}, {}, two))).toEqual([
+      'connect-gitops.yaml defines several environments (dev, prod) and none is chosen',
+      'Pass --env NAME with one of dev, prod, or --env all with plan and drift. Or set defaultEnvironment in connect-gitops.yaml.',
+    ]);
+    expect(resolveTargets({ env: ['prod', 'dev', 'prod'] }, {}, two).map((t) => t.environment)).toEqual(['prod', 'dev']);
+    expect(resolveTargets({ env: ['all'] }, {}, two).map((t) => t.environment)).toEqual(['dev', 'prod']);
+    const withDefault = project(`defaultEnvironment: prod\n${config}`);
+    expect(resolveTargets({}, {}, withDefault).map((t) => t.environment)).toEqual(['prod']);
+    const one = project('environments:\n  solo: {instanceId: i-1}\n');
+    expect(resolveTargets({}, {}, one).map((t) => t.environment)).toEqual(['solo']);
+  });
+
+  it('an unknown environment is an error naming the defined ones, with a close match', () => {
+    const root = project(config);
+    expect(errorOf(() => resolveTargets({ env: ['prd'] }, {}, root))).toEqual([
+      'unknown environment "prd"; did you mean "prod"? (defined in connect-gitops.yaml: dev, prod)',
+      'Pass --env NAME with one of dev, prod, or --env all with plan and drift.',
+    ]);
+  });
+
+  it('--env without environments in the file, and instance flags with environments, are errors', () => {
+    expect(errorOf(() => resolveTargets({ env: ['dev'] }, {}, project('dir: profiles\n')))).toEqual([
+      '--env dev: connect-gitops.yaml defines no environments',
+      'Define environments: in connect-gitops.yaml, or drop --env and name the instance with --instance-id or CONNECT_INSTANCE_ID.',
+    ]);
+    expect(errorOf(() => resolveTargets({ env: ['dev'] }, {}, project()))[0]).toBe('--env dev: there is no connect-gitops.yaml here or next to --dir');
+    expect(errorOf(() => resolveTargets({ instanceId: 'x', region: 'eu-west-2' }, {}, project(`defaultEnvironment: dev\n${config}`)))).toEqual([
+      '--instance-id, --region cannot be used when connect-gitops.yaml defines environments',
+      'Choose the instance with --env NAME; its instanceId, region and endpointUrl are set in connect-gitops.yaml.',
+    ]);
+  });
+
+  it('without environments, the target is what it always was', () => {
+    const root = project('instanceId: from-file\n');
+    expect(resolveTargets({}, { AWS_ENDPOINT_URL_CONNECT: 'http://127.0.0.1:1' }, root)).toEqual([
+      { dir: 'profiles', instanceId: 'from-file', region: undefined, endpointUrl: undefined, ignoreShellEndpoint: false, quotas: {}, warnings: [], notes: [], configFile: join(root, 'connect-gitops.yaml') },
+    ]);
   });
 });

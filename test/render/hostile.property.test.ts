@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplyResult } from '../../src/apply/types.js';
 import type { Change, Plan } from '../../src/plan/types.js';
 import { renderApplyResultText } from '../../src/render/apply-result.js';
+import { renderEnvironmentsJson, renderEnvironmentsMarkdown, renderEnvironmentsText, type EnvironmentOutcome } from '../../src/render/environments.js';
 import { renderPlanJson } from '../../src/render/json.js';
 import { renderPlanMarkdown } from '../../src/render/markdown.js';
 import { renderDriftText, renderPlanText } from '../../src/render/text.js';
@@ -70,12 +71,31 @@ function hostileResult(s: string[]): ApplyResult {
   };
 }
 
+/** A run over two environments: one planned, one stopped by an error that quotes live data over several lines. */
+function hostileOutcomes(plan: Plan, s: string[]): EnvironmentOutcome[] {
+  const at = (i: number): string => s[i % s.length] ?? 'x';
+  return [
+    { environment: at(20), plan },
+    { environment: at(0), error: { kind: 'aws', message: `${at(25)}\n${at(4)}`, hint: at(5) } },
+  ];
+}
+
 describe('hostile live data in every renderer', () => {
   it('never reaches the output raw', () => {
     fc.assert(
       fc.property(fc.array(hostile, { minLength: 26, maxLength: 26 }), (strings) => {
         const plan = hostilePlanOf(strings);
-        for (const out of [renderPlanText(plan), renderDriftText(plan), renderPlanMarkdown(plan), renderPlanJson(plan), renderApplyResultText(hostileResult(strings))]) {
+        const outcomes = hostileOutcomes(plan, strings);
+        for (const out of [
+          renderPlanText(plan),
+          renderDriftText(plan),
+          renderPlanMarkdown(plan),
+          renderPlanJson(plan),
+          renderApplyResultText(hostileResult(strings)),
+          renderEnvironmentsText(outcomes, { color: false, purpose: 'plan' }),
+          renderEnvironmentsMarkdown(outcomes, { purpose: 'drift' }),
+          renderEnvironmentsJson(outcomes),
+        ]) {
           expect(out).not.toMatch(DANGEROUS);
         }
       }),

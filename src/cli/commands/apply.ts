@@ -1,15 +1,17 @@
-import { loadDesiredWithWarnings, planAgainstLive, type PlanRequest } from '../current-plan.js';
+import { planAgainstLive, type PlanRequest } from '../current-plan.js';
+import { loadDesiredForTarget } from '../desired-for-targets.js';
 import { openWriteSession } from '../connect-session.js';
 import { requireInstance, resolveTarget, type TargetFlagsInput } from '../target.js';
-import { readSavedPlan, type SavedPlan } from '../saved-plan.js';
+import { assertPlanForEnvironment, readSavedPlan, type SavedPlan } from '../saved-plan.js';
 import { assertSavedPlanApplies } from '../stale-plan.js';
 import { confirmApply } from '../prompt.js';
 import { EXIT_ERROR, EXIT_OK, reportError } from '../exit.js';
 import { checkApprovalPossible, checkEndpointVariable } from '../preflight.js';
-import { pruneSettings } from '../plan-request.js';
+import { targetRequest } from '../plan-request.js';
 import { announce, createProgress, progressInterval } from '../progress.js';
 import { withWriteProgress } from '../write-progress.js';
-import { hasChanges, reportBlocked } from './plan.js';
+import { hasChanges } from '../../plan/has-changes.js';
+import { reportBlocked } from './plan.js';
 import type { ResultFormat } from '../args.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../apply/apply.js';
@@ -46,11 +48,12 @@ export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signa
   const target = resolveTarget(flags, ctx.env, ctx.cwd);
   // Everything that can fail without Connect fails before the first read.
   checkApprovalPossible(flags, ctx.stdinIsTty);
-  if (target.endpointUrl === undefined) checkEndpointVariable(ctx.env);
-  const desired = await loadDesiredWithWarnings(target.dir, ctx.logger);
+  if (!target.ignoreShellEndpoint && target.endpointUrl === undefined) checkEndpointVariable(ctx.env);
+  const desired = await loadDesiredForTarget(target, ctx);
   const saved = flags.plan ? await readSavedPlan(flags.plan) : undefined;
+  if (saved && flags.plan) assertPlanForEnvironment(saved, flags.plan, target.environment);
   const instance = requireInstance(target);
-  const request = requestFor(saved, pruneSettings(flags.prune, target));
+  const request = requestFor(saved, targetRequest(flags.prune, target));
   const session = openWriteSession(target, instance, ctx.logger);
   const current = await planAgainstLive(desired, session.reader, session.instanceId, request, ctx);
   // A saved plan is accepted only when it equals the one just computed, so what is sent is what was reviewed.

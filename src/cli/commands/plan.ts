@@ -1,6 +1,7 @@
-import { loadDesiredWithWarnings, logUnmanaged, planAgainstLive } from '../current-plan.js';
+import { logUnmanaged, planAgainstLive } from '../current-plan.js';
+import { loadDesiredForTarget } from '../desired-for-targets.js';
 import { openReadSession } from '../connect-session.js';
-import { requireInstance, resolveTarget, type TargetFlagsInput } from '../target.js';
+import { requireInstance, resolveTargets, type TargetFlagsInput } from '../target.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { appendStepSummary } from '../github.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit.js';
@@ -8,8 +9,9 @@ import { checkEndpointVariable, checkOutputFolder } from '../preflight.js';
 import { planRequest } from '../plan-request.js';
 import { encodeSavedPlan } from '../saved-plan.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
+import { hasChanges } from '../../plan/has-changes.js';
 import type { Plan } from '../../plan/types.js';
-import { UserInputError } from '../../errors.js';
+import { InternalError, UserInputError } from '../../errors.js';
 import type { Format } from '../args.js';
 import type { Logger } from '../logger.js';
 import type { CommandContext } from './context.js';
@@ -20,11 +22,6 @@ export interface PlanFlags extends TargetFlagsInput {
   detailedExitcode: boolean;
   prune?: boolean;
   changedSince?: string;
-}
-
-/** A delete is a change like any other: prune on, an owned profile no file declares is drift. */
-export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + (plan.summary.delete ?? 0) > 0;
 }
 
 /**
@@ -38,10 +35,17 @@ export function reportBlocked(plan: Plan, logger: Logger): boolean {
 
 /** `plan` and `drift` are one code path: drift is a plan whose purpose is reporting. */
 export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose: 'plan' | 'drift'): Promise<number> {
-  const target = resolveTarget(flags, ctx.env, ctx.cwd);
-  if (target.endpointUrl === undefined) checkEndpointVariable(ctx.env);
+  const targets = resolveTargets(flags, ctx.env, ctx.cwd);
+  const [target, ...others] = targets;
+  if (target === undefined) throw new InternalError('no target resolved');
+  if (others.length > 0) {
+    // Several environments at once: their own module, loaded only then.
+    const { planEnvironments } = await import('../plan-environments.js');
+    return planEnvironments(ctx, flags, purpose, targets);
+  }
+  if (!target.ignoreShellEndpoint && target.endpointUrl === undefined) checkEndpointVariable(ctx.env);
   checkOutputFolder(flags.out, ctx.cwd);
-  const desired = await loadDesiredWithWarnings(target.dir, ctx.logger);
+  const desired = await loadDesiredForTarget(target, ctx);
   const instance = requireInstance(target);
   const request = await planRequest(flags, target, ctx);
   const session = openReadSession(target, instance, ctx.logger);
@@ -57,7 +61,8 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
       const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new UserInputError(`cannot write the plan to ${flags.out}: ${reason}`, [], 'Pass --out a path in an existing, writable folder.');
     }
-    ctx.logger.info({ file: flags.out }, `saved the plan to ${flags.out}; apply it with: connect-gitops apply --plan ${flags.out}`);
+    const env = target.environment === undefined ? '' : ` --env ${target.environment}`;
+    ctx.logger.info({ file: flags.out }, `saved the plan to ${flags.out}; apply it with: connect-gitops apply${env} --plan ${flags.out}`);
   }
   const markdown = renderPlanMarkdown(plan, { purpose });
   switch (flags.format) {

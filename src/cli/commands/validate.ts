@@ -4,7 +4,7 @@ import { UserInputError } from '../../errors.js';
 import { renderValidateJson } from '../../render/validate-json.js';
 import type { ResultFormat } from '../args.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit.js';
-import { resolveTarget } from '../target.js';
+import { readProjectSettings } from '../target.js';
 import type { CommandContext } from './context.js';
 
 export interface ValidateFlags {
@@ -17,7 +17,7 @@ export interface ValidateFlags {
  * (a pre-commit hook runs it on every commit; the bench measures its start-up).
  */
 export async function validateCommand(ctx: CommandContext, flags: ValidateFlags): Promise<number> {
-  const dir = resolveTarget({ dir: flags.dir }, ctx.env, ctx.cwd).dir;
+  const { dir } = readProjectSettings(flags.dir, ctx.cwd);
   const files = await findProfileFiles(dir);
   let loaded;
   try {

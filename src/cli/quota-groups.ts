@@ -1,0 +1,45 @@
+// Connect's API quotas are per account and Region: environments of one account in one Region, planned in one
+// run, draw from one set of buckets, or together they would send more than the account may. Environments in
+// other accounts (or Regions) keep their own, so they run side by side at full speed.
+import { accountFromInstanceArn, QuotaBuckets } from '../connect/index.js';
+import type { Target } from './target.js';
+
+/**
+ * Which account and Region a target calls. The account is in an instance ARN; a bare instance ID does not say,
+ * so it is assumed to share with every other bare ID in the same Region (sharing can only slow a run down;
+ * not sharing could get it throttled).
+ */
+function quotaKey(target: Target): string {
+  const account = target.instanceId === undefined ? undefined : accountFromInstanceArn(target.instanceId);
+  return `${target.region ?? ''}/${account ?? 'unknown account'}`;
+}
+
+/**
+ * One QuotaBuckets per target, shared by the targets of one account and Region. A group paces with its first
+ * target's quotas: quotas belong to the account, so a different value in another environment of the same
+ * account is said as a warning rather than silently half-applied.
+ */
+export function quotaBucketsFor(targets: readonly Target[]): { buckets: QuotaBuckets[]; warnings: string[] } {
+  const groups = new Map<string, { buckets: QuotaBuckets; first: Target }>();
+  const warnings: string[] = [];
+  const buckets = targets.map((target) => {
+    const key = quotaKey(target);
+    const group = groups.get(key);
+    if (group === undefined) {
+      const made = { buckets: new QuotaBuckets(target.quotas), first: target };
+      groups.set(key, made);
+      return made.buckets;
+    }
+    if (JSON.stringify(sortedQuotas(target)) !== JSON.stringify(sortedQuotas(group.first))) {
+      warnings.push(
+        `environments ${group.first.environment ?? ''} and ${target.environment ?? ''} call the same account and Region but set different quotas: both are paced with ${group.first.environment ?? ''}'s`,
+      );
+    }
+    return group.buckets;
+  });
+  return { buckets, warnings };
+}
+
+function sortedQuotas(target: Target): [string, unknown][] {
+  return Object.entries(target.quotas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,35 @@
+// Several environments' plans for a terminal: each under its own `== Environment dev (instance …) ==` heading,
+// followed by the usual plan text (renderPlanText, unchanged), or by the error that stopped it and its hint;
+// then one line summing up the run. Names, instance IDs and error messages are escaped like any live value.
+import { escapeControl } from './escape.js';
+import { environmentPlan, type EnvironmentError, type EnvironmentOutcome, environmentsSummary } from './environment-outcome.js';
+import type { PlanPurpose } from './purpose.js';
+import { type Paint, painter, renderPlanText } from './text.js';
+
+export interface EnvironmentsTextOptions {
+  color: boolean;
+  purpose: PlanPurpose;
+}
+
+/** The error's own lines, each escaped (a message may list several problems, one a line), then the hint. */
+function errorLines(error: EnvironmentError, paint: Paint): string[] {
+  const [first = '', ...rest] = error.message.split('\n').map(escapeControl);
+  const internal = error.kind === 'internal' ? 'internal: ' : '';
+  return [`${paint('Error:', 'red')} ${internal}${first}`, ...rest, escapeControl(error.hint)];
+}
+
+function section(outcome: EnvironmentOutcome, options: EnvironmentsTextOptions, paint: Paint): string {
+  const name = escapeControl(outcome.environment);
+  if ('error' in outcome) {
+    return `${paint(`== Environment ${name}: failed ==`, 'red')}\n\n${errorLines(outcome.error, paint).join('\n')}\n`;
+  }
+  const plan = environmentPlan(outcome);
+  const heading = paint(`== Environment ${name} (instance ${escapeControl(plan.instanceId)}) ==`, 'bold');
+  return `${heading}\n\n${renderPlanText(plan, options)}`;
+}
+
+export function renderEnvironmentsText(outcomes: readonly EnvironmentOutcome[], options: EnvironmentsTextOptions): string {
+  const paint = painter(options.color);
+  const sections = outcomes.map((o) => section(o, options, paint));
+  return `${[...sections, `${paint(environmentsSummary(outcomes, options.purpose, escapeControl), 'bold')}\n`].join('\n')}`;
+}
