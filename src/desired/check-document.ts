@@ -10,10 +10,10 @@ import type { SourceLocation } from './types.js';
 const NOWHERE: SourceLocation = { file: '', line: 1, column: 1 };
 const nowhere: DocumentLocator = { value: () => NOWHERE, key: () => NOWHERE };
 
-const NOT_DATA: unique symbol = Symbol('not plain data');
+export const NOT_DATA: unique symbol = Symbol('not plain data');
 
 /** A copy in the loader's own shape (null-prototype mappings), or NOT_DATA when `value` is not plain data. */
-function toYamlValue(value: unknown): YamlValue | typeof NOT_DATA {
+export function toYamlValue(value: unknown): YamlValue | typeof NOT_DATA {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_DATA;
   if (Array.isArray(value)) {

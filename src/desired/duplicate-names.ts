@@ -5,11 +5,8 @@
 // when their `environments` do not overlap: each is the profile of that name in its own environments.
 import type { InputProblem } from '../errors.js';
 import { lookAlikeKey } from './name-key.js';
+import { placeOf } from './positions.js';
 import type { DesiredProfile, SourceLocation } from './types.js';
-
-function at(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
-}
 
 /**
  * The first declaration registered under a key whose environments overlap the given ones. Indexed per
@@ -79,8 +76,8 @@ export function duplicateNameProblems(profiles: readonly DesiredProfile[]): Inpu
       ...here,
       message:
         earlier.name === profile.name
-          ? `duplicate routing profile name ${JSON.stringify(profile.name)}: also declared at ${at(earlier.location)}; names must be unique${scope}`
-          : `routing profile name ${JSON.stringify(profile.name)} looks like ${JSON.stringify(earlier.name)} declared at ${at(earlier.location)} (equal once case, spaces at the ends and Unicode composition are set aside); rename one so people can tell them apart`,
+          ? `duplicate routing profile name ${JSON.stringify(profile.name)}: also declared at ${placeOf(earlier.location)}; names must be unique${scope}`
+          : `routing profile name ${JSON.stringify(profile.name)} looks like ${JSON.stringify(earlier.name)} declared at ${placeOf(earlier.location)} (equal once case, spaces at the ends and Unicode composition are set aside); rename one so people can tell them apart`,
     });
   }
 
@@ -94,7 +91,7 @@ export function duplicateNameProblems(profiles: readonly DesiredProfile[]): Inpu
       if (declared !== undefined) {
         problems.push({
           ...location,
-          message: `renamedFrom ${JSON.stringify(name)} is the name of a profile declared at ${at(declared)}; a profile that is still declared cannot also be renamed, remove one of the two`,
+          message: `renamedFrom ${JSON.stringify(name)} is the name of a profile declared at ${placeOf(declared)}; a profile that is still declared cannot also be renamed, remove one of the two`,
         });
         continue;
       }
@@ -102,7 +99,7 @@ export function duplicateNameProblems(profiles: readonly DesiredProfile[]): Inpu
       if (claimed !== undefined) {
         problems.push({
           ...location,
-          message: `renamedFrom ${JSON.stringify(name)} is also claimed at ${at(claimed)}; one former profile can be renamed into only one profile`,
+          message: `renamedFrom ${JSON.stringify(name)} is also claimed at ${placeOf(claimed)}; one former profile can be renamed into only one profile`,
         });
       }
     }

@@ -3,7 +3,7 @@
 import { UserInputError, type InputProblem } from '../errors.js';
 import { duplicateNameProblems } from './duplicate-names.js';
 import { byCodeUnit, displayPath, readProfileFile, reason, walkProfileFolder, type FolderReader } from './files.js';
-import { parseProfileText } from './parse-text.js';
+import { parseProfileText, type ParsedDocuments } from './parse-text.js';
 import { capPerFile } from './problem-cap.js';
 import type { DesiredProfile, DesiredState } from './types.js';
 
@@ -16,27 +16,69 @@ export interface LoadOptions {
   fs?: FolderReader;
 }
 
+/** What reading a set of files found, without throwing: the caller may have more problems to add. */
+export interface CollectedDesired {
+  state: DesiredState;
+  problems: InputProblem[];
+  /** Files and walked paths as messages show them, in the order their problems are reported. */
+  order: string[];
+}
+
 /**
  * Loads every `*.yaml` / `*.yml` under `dir` (any depth, following folder links). Throws UserInputError listing
  * every problem: of the folder walk (dangling links, link loops, unreadable folders) and of every file.
  */
 export async function loadDesired(dir: string, opts: LoadOptions = {}): Promise<DesiredState> {
-  const found = await walkProfileFolder(dir, opts);
-  return loadFiles(found.files, opts, found.problems);
+  return orThrow(await collectDesired(dir, opts));
 }
 
 /** Loads the given files, in the given order, as one desired state. */
 export async function loadDesiredFiles(files: readonly string[], opts: LoadOptions = {}): Promise<DesiredState> {
-  return loadFiles(files, opts, []);
+  return orThrow(await collectFiles(files, opts, []));
 }
 
-async function loadFiles(files: readonly string[], opts: LoadOptions, walkProblems: readonly InputProblem[]): Promise<DesiredState> {
+/** loadDesired without the throw: the profiles that are valid, and every problem. */
+export async function collectDesired(dir: string, opts: LoadOptions = {}): Promise<CollectedDesired> {
+  const found = await walkProfileFolder(dir, opts);
+  return collectFiles(found.files, opts, found.problems);
+}
+
+function orThrow(collected: CollectedDesired): DesiredState {
+  if (collected.problems.length > 0) throw invalidFilesError(collected.problems, collected.order);
+  return collected.state;
+}
+
+/** Problems of files and walks, in the order the paths are read, then the places, and walk problems among them. */
+export function pathOrder(files: readonly string[], cwd: string, walkProblems: readonly InputProblem[]): string[] {
+  const order = files.map((f) => displayPath(f, cwd));
+  // Problems of the walk name folders and links, which sort among the (sorted) files by path.
+  if (walkProblems.length > 0) {
+    order.push(...walkProblems.map((p) => p.file));
+    order.sort(byCodeUnit);
+  }
+  return order;
+}
+
+async function collectFiles(files: readonly string[], opts: LoadOptions, walkProblems: readonly InputProblem[]): Promise<CollectedDesired> {
   const cwd = opts.cwd ?? process.cwd();
   const profiles: DesiredProfile[] = [];
-  const skippedFiles: string[] = [];
-  const problems: InputProblem[] = [...walkProblems];
-  const filesWithProblems = new Set<string>(walkProblems.map((p) => p.file));
+  const read = await parseFiles(files, cwd, (shownAs, text) => {
+    const parsed = parseProfileText(shownAs, text);
+    profiles.push(...parsed.profiles);
+    return parsed;
+  });
+  const problems = [...walkProblems, ...read.problems, ...duplicateNameProblems(profiles)];
+  return { state: { profiles, skippedFiles: read.skippedFiles }, problems, order: pathOrder(files, cwd, walkProblems) };
+}
 
+/** Reads each file within bounds and hands its text to `parse`; a file that cannot be read is a problem. */
+export async function parseFiles(
+  files: readonly string[],
+  cwd: string,
+  parse: (shownAs: string, text: string) => ParsedDocuments,
+): Promise<{ problems: InputProblem[]; skippedFiles: string[] }> {
+  const problems: InputProblem[] = [];
+  const skippedFiles: string[] = [];
   for (const file of files) {
     const shownAs = displayPath(file, cwd);
     const read = await readProfileFile(file, shownAs).catch((error: unknown) => ({
@@ -45,36 +87,25 @@ async function loadFiles(files: readonly string[], opts: LoadOptions, walkProble
     }));
     if (!read.ok) {
       problems.push(read.problem);
-      filesWithProblems.add(shownAs);
       continue;
     }
-    const parsed = parseProfileText(shownAs, read.text);
+    const parsed = parse(shownAs, read.text);
     if (parsed.empty) skippedFiles.push(shownAs);
-    profiles.push(...parsed.profiles);
     problems.push(...parsed.problems);
-    if (parsed.problems.length > 0) filesWithProblems.add(shownAs);
   }
+  return { problems, skippedFiles };
+}
 
-  for (const problem of duplicateNameProblems(profiles)) {
-    problems.push(problem);
-    filesWithProblems.add(problem.file);
-  }
-  if (problems.length > 0) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    const where = filesWithProblems.size === 1 ? '1 file' : `${filesWithProblems.size} files`;
-    const order = files.map((f) => displayPath(f, cwd));
-    // Problems of the walk name folders and links, which sort among the (sorted) files by path.
-    if (walkProblems.length > 0) {
-      order.push(...walkProblems.map((p) => p.file));
-      order.sort(byCodeUnit);
-    }
-    throw new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
-  }
-  return { profiles, skippedFiles };
+/** One error for every problem found, grouped by file in `order` (the order the files were read). */
+export function invalidFilesError(problems: readonly InputProblem[], order: readonly string[]): UserInputError {
+  const files = new Set(problems.map((p) => p.file)).size;
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const where = files === 1 ? '1 file' : `${files} files`;
+  return new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
 }
 
 /** Problems grouped by file in load order, then by position: stable output for people and CI annotations. */
-function orderByFile(problems: InputProblem[], fileOrder: string[]): InputProblem[] {
+function orderByFile(problems: readonly InputProblem[], fileOrder: readonly string[]): InputProblem[] {
   const rank = new Map(fileOrder.map((file, index) => [file, index]));
   return problems
     .map((problem, index) => ({ problem, index }))

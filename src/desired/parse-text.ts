@@ -75,12 +75,42 @@ export function locator(lines: LineIndex, values: Map<string, number>, keys: Map
   return { value: (pointer) => nearest(pointer, values), key: (pointer) => nearest(pointer, keys) };
 }
 
-export function parseProfileText(file: string, text: string): ParsedFile {
+/** One document of a file, built and located, before any schema says what it must be. */
+export interface LocatedDocument {
+  value: YamlMapping;
+  /** Where the document starts. */
+  source: SourceLocation;
+  at: DocumentLocator;
+  /** False when building it found problems (bad tags, values); the document must then not be accepted. */
+  sound: boolean;
+  /** Where each value sits, by JSON pointer. */
+  valueLocations(): Record<string, SourceLocation>;
+  /** Where each key sits, by JSON pointer. */
+  keyLocations(): Record<string, SourceLocation>;
+}
+
+export interface ParsedDocuments {
+  problems: InputProblem[];
+  /** True when the file holds no document at all (empty or comments only). */
+  empty: boolean;
+}
+
+function located(offsets: Map<string, number>, lines: LineIndex): Record<string, SourceLocation> {
+  const locations: Record<string, SourceLocation> = {};
+  for (const [pointer, offset] of offsets) locations[pointer] = lines.locate(offset);
+  return locations;
+}
+
+/**
+ * Every document of one file, each handed to `check` once it is a mapping, with every problem of the file:
+ * YAML syntax, structure, and what `check` finds. `describes` completes "each document must be a mapping
+ * describing ...". Stops once a file has more problems than are shown.
+ */
+export function parseDocuments(file: string, text: string, describes: string, check: (document: LocatedDocument) => InputProblem[]): ParsedDocuments {
   const lines = lineIndex(file, text);
   const events = parseYamlEvents(text, file, lines);
-  if (!Array.isArray(events)) return { profiles: [], problems: [events], empty: false };
+  if (!Array.isArray(events)) return { problems: [events], empty: false };
 
-  const profiles: DesiredProfile[] = [];
   const problems: InputProblem[] = [];
   let documents = 0;
   for (const { root, problems: structural } of eventsToDocuments(events, text)) {
@@ -93,7 +123,7 @@ export function parseProfileText(file: string, text: string): ParsedFile {
       continue;
     }
     if (root.kind !== 'mapping') {
-      problems.push({ ...lines.locate(root.offset), message: `each document must be a mapping describing one routing profile, but this one is ${kindOf(root)}` });
+      problems.push({ ...lines.locate(root.offset), message: `each document must be a mapping describing ${describes}, but this one is ${kindOf(root)}` });
       continue;
     }
     const built = constructDocument(root, lines);
@@ -102,21 +132,35 @@ export function parseProfileText(file: string, text: string): ParsedFile {
       problems.push(...found);
       continue;
     }
-    const value = built.value as YamlMapping;
-    const at = locator(lines, built.valueOffsets, built.keyOffsets);
-    const schema = checkSchema(value, at);
-    const rules = checkConnectRules(value, at);
-    found.push(...schema.problems, ...rules);
-    if (schema.document === null && found.length === 0) {
-      found.push({ ...lines.locate(root.offset), message: 'this document does not match the routing profile schema' });
-    }
-    // Schema and rule checks find problems in their own order; people read a document top to bottom.
+    found.push(
+      ...check({
+        value: built.value as YamlMapping,
+        source: lines.locate(root.offset),
+        at: locator(lines, built.valueOffsets, built.keyOffsets),
+        sound: built.problems.length === 0,
+        valueLocations: () => located(built.valueOffsets, lines),
+        keyLocations: () => located(built.keyOffsets, lines),
+      }),
+    );
+    // Checks find problems in their own order; people read a document top to bottom.
     problems.push(...found.sort((a, b) => a.line - b.line || a.column - b.column));
-    if (schema.document !== null && built.problems.length === 0 && rules.length === 0) {
-      const locations: Record<string, SourceLocation> = {};
-      for (const [pointer, offset] of built.valueOffsets) locations[pointer] = lines.locate(offset);
-      profiles.push(toDesiredProfile(schema.document, lines.locate(root.offset), locations));
-    }
   }
-  return { profiles, problems: capPerFile(problems), empty: documents === 0 };
+  return { problems: capPerFile(problems), empty: documents === 0 };
+}
+
+export function parseProfileText(file: string, text: string): ParsedFile {
+  const profiles: DesiredProfile[] = [];
+  const parsed = parseDocuments(file, text, 'one routing profile', (document) => {
+    const schema = checkSchema(document.value, document.at);
+    const rules = checkConnectRules(document.value, document.at);
+    const found = [...schema.problems, ...rules];
+    if (schema.document === null && found.length === 0 && document.sound) {
+      found.push({ ...document.source, message: 'this document does not match the routing profile schema' });
+    }
+    if (schema.document !== null && document.sound && rules.length === 0) {
+      profiles.push(toDesiredProfile(schema.document, document.source, document.valueLocations()));
+    }
+    return found;
+  });
+  return { profiles, ...parsed };
 }

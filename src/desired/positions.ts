@@ -27,3 +27,8 @@ export function lineIndex(file: string, text: string): LineIndex {
     },
   };
 }
+
+/** `file:line:column`, as editors open it: how one message names the place of another declaration. */
+export function placeOf(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
