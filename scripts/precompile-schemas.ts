@@ -11,7 +11,7 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import { SCHEMA_OPTIONS, schemaDigest } from '../src/desired/schema-validator.js';
 
 /** Schemas validated at run time, by name (schema/<name>.schema.json). */
-const SCHEMAS = ['routing-profile', 'connect-gitops', 'overlay'];
+const SCHEMAS = ['routing-profile', 'overlay', 'connect-gitops'];
 
 const UCS2LENGTH_REQUIRE = 'require("ajv/dist/runtime/ucs2length").default';
 

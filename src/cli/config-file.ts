@@ -7,16 +7,13 @@ import schema from '../../schema/connect-gitops.schema.json' with { type: 'json'
 import { UserInputError, type InputProblem } from '../errors.js';
 import type { RateQuota } from '../connect/quotas.js';
 import { instanceIdFrom, regionFromInstanceArn } from '../connect/instance-id.js';
-import { constructDocument } from '../desired/construct.js';
 import type { DocumentLocator } from '../desired/document.js';
 import { displayPath } from '../desired/files.js';
-import { isEmptyDocument, kindOf, locator, parseYamlEvents } from '../desired/parse-text.js';
+import { parseDocuments } from '../desired/parse-text.js';
 import { childPointer } from '../desired/pointer.js';
-import { lineIndex } from '../desired/positions.js';
 import { schemaProblems } from '../desired/schema-check.js';
 import { loadValidator } from '../desired/schema-validator.js';
 import { didYouMean } from '../desired/suggest.js';
-import { eventsToDocuments } from '../desired/yaml-tree.js';
 import { QUOTA_HINT, rateQuota, unknownOperation } from './quota-settings.js';
 
 /** Names appear in headings, JSON and workflow job names; `all` means every environment (--env all). */
@@ -105,45 +102,18 @@ export function readConfigFile(path: string, opts: { cwd?: string } = {}): Confi
 
 /** The file's text -> its settings document, or every problem in it. Pure. */
 export function checkConfigText(file: string, text: string): { document?: ConfigDocument; problems: InputProblem[] } {
-  const lines = lineIndex(file, text);
-  const events = parseYamlEvents(text, file, lines);
-  if (!Array.isArray(events)) return { problems: [events] };
-  let found: { document?: ConfigDocument; problems: InputProblem[] } | undefined;
-  for (const { root, problems: structural } of eventsToDocuments(events, text)) {
-    if (isEmptyDocument(root) && structural.length === 0) continue;
-    if (found !== undefined) {
-      const at = root === null ? (structural[0]?.offset ?? 0) : root.offset;
-      return { problems: [...found.problems, { ...lines.locate(at), message: 'a second document: connect-gitops.yaml holds one mapping of settings' }] };
-    }
-    if (structural.length > 0 || root === null) {
-      found = { problems: structural.map((p) => ({ ...lines.locate(p.offset), message: p.message })) };
-      continue;
-    }
-    if (root.kind !== 'mapping') {
-      found = { problems: [{ ...lines.locate(root.offset), message: `connect-gitops.yaml must be a mapping of settings (dir, quotas, environments...), but this is ${kindOf(root)}` }] };
-      continue;
-    }
-    const built = constructDocument(root, lines);
-    const problems = built.problems.map((p) => ({ ...lines.locate(p.offset), message: p.message }));
-    if (built.value === null) {
-      found = { problems };
-      continue;
-    }
-    const at = locator(lines, built.valueOffsets, built.keyOffsets);
-    if (!validate(built.value)) {
-      problems.push(...schemaProblems(validate.errors ?? [], at));
-      found = { problems: sorted(problems) };
-      continue;
-    }
-    const document = built.value as ConfigDocument;
-    problems.push(...ruleProblems(document, at));
-    found = { document, problems: sorted(problems) };
-  }
-  return found ?? { document: {}, problems: [] };
-}
-
-function sorted(problems: InputProblem[]): InputProblem[] {
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  let document: ConfigDocument | undefined;
+  let documents = 0;
+  const parsed = parseDocuments(file, text, 'the settings of connect-gitops', (found) => {
+    documents++;
+    if (documents > 1) return [{ ...found.source, message: 'a second document: connect-gitops.yaml holds one mapping of settings' }];
+    if (!validate(found.value)) return schemaProblems(validate.errors ?? [], found.at);
+    const rules = ruleProblems(found.value as ConfigDocument, found.at);
+    if (found.sound && rules.length === 0) document = found.value as ConfigDocument;
+    return rules;
+  });
+  if (parsed.problems.length > 0) return { problems: parsed.problems };
+  return { document: document ?? {}, problems: [] };
 }
 
 /** What the schema cannot say, each at the key or value it is about. */

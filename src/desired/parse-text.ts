@@ -36,8 +36,7 @@ function syntaxMessage(reason: string, text: string, offset: number): string {
   return `YAML syntax error: ${reason}`;
 }
 
-/** The YAML events of one file, or its syntax error, located. Also reads connect-gitops.yaml (src/cli/config-file.ts). */
-export function parseYamlEvents(text: string, file: string, lines: LineIndex): Event[] | InputProblem {
+function parse(text: string, file: string, lines: LineIndex): Event[] | InputProblem {
   try {
     return parseEvents(text, { filename: file, maxDepth: MAX_DEPTH });
   } catch (error) {
@@ -51,11 +50,11 @@ export function parseYamlEvents(text: string, file: string, lines: LineIndex): E
   }
 }
 
-export function isEmptyDocument(root: YamlNode | null): boolean {
+function isEmptyDocument(root: YamlNode | null): boolean {
   return root === null || (root.kind === 'scalar' && root.empty && root.tag === null);
 }
 
-export function kindOf(root: YamlNode): string {
+function kindOf(root: YamlNode): string {
   const node = root.kind === 'alias' ? root.target : root;
   if (node.kind === 'sequence') return 'a list';
   if (node.kind === 'scalar') return node.empty ? 'empty' : `a single value (${JSON.stringify(node.text.slice(0, 40))})`;
@@ -108,7 +107,7 @@ function located(offsets: Map<string, number>, lines: LineIndex): Record<string,
  */
 export function parseDocuments(file: string, text: string, describes: string, check: (document: LocatedDocument) => InputProblem[]): ParsedDocuments {
   const lines = lineIndex(file, text);
-  const events = parseYamlEvents(text, file, lines);
+  const events = parse(text, file, lines);
   if (!Array.isArray(events)) return { problems: [events], empty: false };
 
   const problems: InputProblem[] = [];

@@ -100,7 +100,7 @@ describe('resolveTarget', () => {
     ['instanceId: [a, b]\n', 'connect-gitops.yaml:1:13: instanceId must be a string, not a list'],
     ['instance: x\n', 'connect-gitops.yaml:1:1: unknown key "instance"; did you mean "instanceId"? (allowed: dir, instanceId, region, quotas, prune, owner, defaultEnvironment, environments)'],
     ['quotas:\n  DescribeRoutingProfile: { ratePerSecond: 0 }\n', 'connect-gitops.yaml:2:44: quotas.DescribeRoutingProfile.ratePerSecond must be > 0'],
-    ['- a\n- b\n', 'connect-gitops.yaml:1:1: connect-gitops.yaml must be a mapping of settings (dir, quotas, environments...), but this is a list'],
+    ['- a\n- b\n', 'connect-gitops.yaml:1:1: each document must be a mapping describing the settings of connect-gitops, but this one is a list'],
   ])('rejects a bad config file %j with file:line:column', (config, message) => {
     const root = project(config);
     expect(problemsOf(() => resolveTarget({}, {}, root))).toEqual([message]);
