@@ -61,7 +61,7 @@ export function renderEnvironmentsReport(r: EnvironmentsResult, context: { machi
     '',
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory; Node ${m.node}; ${m.date}.`,
     `- Two emulators enforcing Connect's published quotas on a clock ${r.timeScale}× real time${r.timeScale === 1 ? '' : ` (the client paces at ${r.timeScale}× the quotas too, from the top-level \`quotas:\` of connect-gitops.yaml)`}, each instance holding the same ${r.size} routing profiles the files declare (no changes). One connect-gitops.yaml names both by instance ARN and endpoint.`,
-    `- \`connect-gitops plan --env dev|prod|all --detailed-exitcode\` through the built CLI, wall time start-up included; fresh emulators for every run (every bucket starts full, as on a quiet account); ${r.runs} runs of each, alternating.`,
+    `- \`connect-gitops plan --env dev|prod|all --detailed-exitcode\` through the built CLI, wall time start-up included; fresh emulators for every run (every bucket starts full, as on a quiet account); ${r.runs} run${r.runs === 1 ? '' : 's'} of each, alternating.`,
     '',
     "Quotas are per account and Region, and the account is in the instance ARN: environments in two accounts are paced apart and read side by side, so `--env all` should take about the time of the slower one, far below the sum. Two environments in one account share that account's buckets, so there `--env all` should take about the time both environments' calls need on one set of buckets: the sharing costs time, as it would against Connect, instead of throttles.",
     '',
