@@ -109,14 +109,16 @@ export async function loadDesiredPerEnvironment(
   opts: LoadOptions = {},
 ): Promise<Map<string, DesiredState>> {
   const cwd = opts.cwd ?? process.cwd();
-  const overlayDirs = [...new Set(environments.flatMap((environment) => (environment.overlayDir === undefined ? [] : [path.resolve(cwd, environment.overlayDir)])))];
+  const overlayOf = (environment: EnvironmentSource): string | undefined =>
+    environment.overlayDir === undefined ? undefined : path.resolve(cwd, environment.overlayDir);
+  const overlayDirs = [...new Set(environments.flatMap((environment) => overlayOf(environment) ?? []))];
   const base = await collectDesired(dir, { ...opts, exclude: [...(opts.exclude ?? []), ...overlayDirs] });
   const problems = [...base.problems, ...undefinedEnvironmentProblems(base.state.profiles, environments.map((environment) => environment.name))];
   const order = [...base.order];
 
   const folders = new Map<string, OverlayFolder>();
   for (const overlayDir of overlayDirs) {
-    const users = environments.filter((environment) => environment.overlayDir !== undefined && path.resolve(cwd, environment.overlayDir) === overlayDir).map((environment) => environment.name);
+    const users = environments.filter((environment) => overlayOf(environment) === overlayDir).map((environment) => environment.name);
     if (holdsProfiles(overlayDir, path.resolve(cwd, dir))) {
       const shownAs = displayPath(overlayDir, cwd);
       problems.push({ file: shownAs, line: 1, column: 1, message: `the overlay folder of ${whose(users)} is the profiles folder or holds it; give overlays a folder of their own, beside or inside the profiles folder` });
@@ -136,7 +138,8 @@ export async function loadDesiredPerEnvironment(
 
   const result = new Map<string, DesiredState>();
   for (const environment of environments) {
-    const folder = environment.overlayDir === undefined ? undefined : folders.get(path.resolve(cwd, environment.overlayDir));
+    const overlayDir = overlayOf(environment);
+    const folder = overlayDir === undefined ? undefined : folders.get(overlayDir);
     const overlays = base.problems.length === 0 ? (folder?.overlays ?? []) : [];
     const merged = profilesOf(environment.name, base.state.profiles, overlays);
     problems.push(...merged.problems);
