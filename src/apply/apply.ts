@@ -31,6 +31,23 @@ export interface ApplyOptions {
 
 const isDelete = (change: Change): boolean => change.action === 'delete' && change.blocked === undefined;
 
+export const OVER_QUOTA = "not sent: the plan's creates would take the instance above its routing-profile quota";
+
+/**
+ * Creates are refused, every one and before anything is sent, when the plan found the profile count would peak
+ * above the instance's quota. Connect would refuse only the create that crosses it (LimitExceededException),
+ * after the ones before it went through: which profiles then exist would depend on the order concurrent creates
+ * happened to reach Connect, a state nobody reviewed, and the run would fail midway all the same. Creates are
+ * the only writes that raise the count, so updates still run (blocked work is exit 1 once everything else is
+ * done); deletes keep their own rule and wait for every create, so they are not sent either.
+ */
+function quotaGate(plan: Plan, logger: ApplyLogger | undefined): string | undefined {
+  const problem = plan.problems.find((p) => p.kind === 'profile-quota');
+  if (problem === undefined) return undefined;
+  logger?.warn({ creates: plan.summary.create }, 'not sending creates: the plan peaks above the routing-profile quota');
+  return OVER_QUOTA;
+}
+
 export async function applyPlan(plan: Plan, writer: ConnectWriter, reader: LiveReader, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const ctx: ApplyContext = {
     writer,
@@ -44,8 +61,10 @@ export async function applyPlan(plan: Plan, writer: ConnectWriter, reader: LiveR
   const concurrency = opts.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   const results = new Map<Change, ChangeResult>();
 
+  const overQuota = quotaGate(plan, opts.logger);
   const firsts = plan.changes.filter((c) => !isDelete(c));
-  for (const [i, r] of (await mapWithConcurrency(firsts, concurrency, (c) => applyChange(c, ctx))).entries()) results.set(firsts[i] as Change, r);
+  const first = (c: Change) => applyChange(c, ctx, c.action === 'create' ? overQuota : undefined);
+  for (const [i, r] of (await mapWithConcurrency(firsts, concurrency, first)).entries()) results.set(firsts[i] as Change, r);
 
   const deletes = plan.changes.filter(isDelete);
   if (deletes.length > 0) {

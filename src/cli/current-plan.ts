@@ -1,6 +1,5 @@
-// desired -> live -> plan, the read-only half of every command that talks to Connect.
-import { UserInputError } from '../errors.js';
-import { loadDesired } from '../desired/load.js';
+// desired -> live -> plan, the read-only half of every command that talks to Connect (the desired state comes
+// from desired-for-targets.ts).
 import type { DesiredProfile, DesiredState } from '../desired/types.js';
 import { readLive, type DeclaredProfile } from '../live/read.js';
 import type { LiveState } from '../live/types.js';
@@ -11,34 +10,6 @@ import { resolveQueueReferences } from '../plan/resolve-queues.js';
 import type { Plan } from '../plan/types.js';
 import { createProgress, progressInterval, type ProgressStream } from './progress.js';
 import type { Logger } from './logger.js';
-
-export function loadDesiredWithWarnings(dir: string, logger: Logger): Promise<DesiredState> {
-  return loadDesired(dir).then((desired) => {
-    for (const file of desired.skippedFiles) logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
-    // A drift job pointed at the wrong folder would otherwise report "no drift" forever.
-    if (desired.profiles.length === 0) logger.warn({ dir }, `no routing profile found under ${dir}: nothing is managed`);
-    refuseEnvironmentOnlyProfiles(desired);
-    return desired;
-  });
-}
-
-/**
- * A document limited to some environments (`environments: [dev]`) means "only there". Without environments
- * selected there is no "there": planning it for this instance, or dropping it silently, would both do what the
- * file does not say, so it is refused before any call, with file and line.
- */
-function refuseEnvironmentOnlyProfiles(desired: DesiredState): void {
-  const limited = desired.profiles.filter((p) => p.environments !== undefined);
-  if (limited.length === 0) return;
-  throw new UserInputError(
-    `${limited.length} routing profile${limited.length === 1 ? ' is' : 's are'} limited to environments, and no environment is selected`,
-    limited.map((p) => ({
-      ...(p.locations['/environments'] ?? p.source),
-      message: `routing profile ${JSON.stringify(p.name)} exists only in environments ${p.environments?.map((e) => JSON.stringify(e)).join(', ')}; this instance is not one of them`,
-    })),
-    'Remove environments: from the document to manage the profile on this instance.',
-  );
-}
 
 /** What to plan beyond the files themselves: prune, and a scope (plan --changed-since, or a scoped saved plan). */
 export interface PlanRequest {

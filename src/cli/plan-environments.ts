@@ -14,8 +14,8 @@ import { logUnmanaged, planAgainstLive } from './current-plan.js';
 import { loadDesiredForTargets } from './desired-for-targets.js';
 import { environmentsExitCode } from './environments-exit.js';
 import { reportError } from './exit.js';
-import { appendStepSummary } from './github.js';
 import { planRequest } from './plan-request.js';
+import { printPlanResult } from './print-plan.js';
 import { quotaBucketsFor } from './quota-groups.js';
 import { requireInstance, type Target } from './target.js';
 
@@ -38,19 +38,11 @@ export async function planEnvironments(ctx: CommandContext, flags: PlanFlags, pu
     targets.map((target, i) => planOne(ctx, flags, target, desired[i] as DesiredState, shared.buckets[i] as QuotaBuckets)),
   );
 
-  const markdown = renderEnvironmentsMarkdown(outcomes, { purpose });
-  switch (flags.format) {
-    case 'text':
-      ctx.stdout(renderEnvironmentsText(outcomes, { color: ctx.stdoutIsTty && !ctx.env.NO_COLOR, purpose }));
-      break;
-    case 'json':
-      ctx.stdout(renderEnvironmentsJson(outcomes));
-      break;
-    case 'markdown':
-      ctx.stdout(markdown);
-      break;
-  }
-  await appendStepSummary(markdown, ctx.env);
+  await printPlanResult(ctx, flags.format, {
+    text: ({ color }) => renderEnvironmentsText(outcomes, { color, purpose }),
+    json: () => renderEnvironmentsJson(outcomes),
+    markdown: renderEnvironmentsMarkdown(outcomes, { purpose }),
+  });
   for (const outcome of outcomes) {
     if ('plan' in outcome) reportBlocked(outcome.plan, ctx.logger.child({ environment: outcome.environment }));
   }

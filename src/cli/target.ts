@@ -11,6 +11,7 @@ import type { RateQuota } from '../connect/quotas.js';
 import { SETTINGS_FILE_NAME } from '../desired/files.js';
 import { isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
 import { chooseEnvironments } from './environments.js';
+import type { EnvironmentSource } from '../desired/environments.js';
 import { parseQuotaFlag } from './quota-settings.js';
 
 export const CONFIG_FILE_NAME = SETTINGS_FILE_NAME;
@@ -44,6 +45,8 @@ export interface Target {
   quotas: Record<string, RateQuota>;
   /** The environment's overlay folder (absolute). */
   overlayDir?: string;
+  /** Every environment of connect-gitops.yaml, when it defines them: loading checks each one's profiles. */
+  environments?: readonly EnvironmentSource[];
   /** Said on stderr before any call: settings of the shell that were overruled. */
   warnings: string[];
   /** Said at debug level: which credentials apply. */
@@ -172,6 +175,7 @@ function environmentTarget(environment: EnvironmentConfig, env: NodeJS.ProcessEn
     ...(environment.awsProfile !== undefined && credentials === undefined ? { awsProfile: environment.awsProfile } : {}),
     quotas: { ...config.quotas, ...environment.quotas, ...flagQuotas },
     ...(environment.overlayDir === undefined ? {} : { overlayDir: environment.overlayDir }),
+    environments: config.environments.map((e) => ({ name: e.name, ...(e.overlayDir === undefined ? {} : { overlayDir: e.overlayDir }) })),
     warnings,
     notes,
     configFile: config.file,

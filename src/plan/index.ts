@@ -13,7 +13,6 @@ export {
 } from './fingerprint.js';
 export { hasChanges } from './has-changes.js';
 export { describeLiveChanges } from './live-changes.js';
-export { lookAlikeKey } from './look-alike.js';
 export { managedScope, type ManagedScope } from './managed.js';
 export { resolveQueueReferences } from './resolve-queues.js';
 export * from './normalise.js';

@@ -1,15 +1,9 @@
 // Names that a person reads as the same: Connect keeps "Team 05" and "team 05 " apart, so a create beside a
 // look-alike live profile succeeds and leaves two profiles agents and reviewers cannot tell apart.
+// The key is the one the files are checked with, so a plan warns of exactly what validate would call alike.
+import { lookAlikeKey } from '../desired/name-key.js';
 import type { LiveProfile } from '../live/types.js';
 import { compareStrings } from './order.js';
-
-/**
- * Equal after Unicode NFC, trimming and case folding. Full case folding is approximated by upper- then
- * lower-casing, which also folds "ß" with "ss" and final sigma with sigma (plain toLowerCase does not).
- */
-export function lookAlikeKey(name: string): string {
-  return name.normalize('NFC').trim().toUpperCase().toLowerCase().normalize('NFC');
-}
 
 /** A name the plan brings into the instance: a create, or the target of a rename (with the live name it leaves). */
 export interface NewName {

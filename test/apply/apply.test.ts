@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLiveReader } from '../../src/connect/reader.js';
 import { PacedTransport } from '../../src/connect/transport.js';
 import { createConnectWriter } from '../../src/connect/writer.js';
-import { applyPlan } from '../../src/apply/apply.js';
+import { applyPlan, OVER_QUOTA } from '../../src/apply/apply.js';
 import { DEFAULT_CONSISTENCY_TIMEOUT_MS } from '../../src/apply/consistency.js';
 import { CREATED_PROFILE_ARN, CREATED_PROFILE_ID, type Call, type Change, type Plan, type QueueConfigInput } from '../../src/plan/types.js';
 import { connectionRefused, FakeConnect, INSTANCE, networkReset, sdkError } from '../connect/support/fake-connect.js';
@@ -239,6 +239,28 @@ describe('applyPlan', () => {
     expect(b.description).toBe('new B');
     expect(a.description).toBe('d');
     expect(fake.count('UpdateRoutingProfileConcurrency')).toBe(1);
+  });
+
+  it('a plan that peaks above the profile quota: no create is sent, updates are, deletes wait for the creates', async () => {
+    const { fake, clock, writer, reader } = setup();
+    const a = fake.addProfile({ name: 'A' });
+    const old = fake.addProfile({ name: 'Old' });
+    const retire: Change = { action: 'delete', agents: 0, name: 'Old', routingProfileId: old.id, diffs: [], calls: [{ operation: 'DeleteRoutingProfile', input: { InstanceId: INSTANCE, RoutingProfileId: old.id } }] };
+    const overQuota: Plan = {
+      ...plan([createChange('C'), updateChange('A', a.id, 'new A'), createChange('D'), retire]),
+      problems: [{ kind: 'profile-quota', message: 'the plan creates 2 routing profiles beside 500 live: 502 at the peak' }],
+    };
+    const result = await applyPlan(overQuota, writer, reader, { clock });
+    expect(fake.ops()).toEqual(['UpdateRoutingProfileName', 'UpdateRoutingProfileConcurrency']);
+    expect(result.changes.map((c) => [c.name, c.outcome])).toEqual([
+      ['C', 'skipped'],
+      ['A', 'done'],
+      ['D', 'skipped'],
+      ['Old', 'skipped'],
+    ]);
+    expect(result.changes[0]?.calls.map((o) => o.status === 'skipped' && o.reason)).toEqual(Array(3).fill(OVER_QUOTA));
+    expect(result.changes[3]?.calls[0]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('deletes run only when every create and update succeeded, and 2 did not ("C", "D")') });
+    expect(fake.profiles.size).toBe(2);
   });
 
   it('interrupted: the call in flight finishes, nothing more is sent, the rest is skipped', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeSavedPlan, encodeSavedPlan } from '../../src/cli/saved-plan.js';
+import { assertPlanForEnvironment, decodeSavedPlan, encodeSavedPlan } from '../../src/cli/saved-plan.js';
 import { assertSavedPlanApplies } from '../../src/cli/stale-plan.js';
 import { StalePlanError, UserInputError } from '../../src/errors.js';
 import { renderPlanJson } from '../../src/render/index.js';
@@ -61,6 +61,22 @@ describe('saved-plan codec', () => {
     expect(stored).toEqual(live);
     const back = await decodeSavedPlan(text, 'plan.json');
     expect(back).toEqual({ plan: JSON.parse(renderPlanJson(plan)), live });
+  });
+
+  it('records the environment and prune, and is applied only to that environment', async () => {
+    const back = await decodeSavedPlan(encodeSavedPlan({ plan: { ...plan, environment: 'dev', prune: true }, live }), 'dev.plan.json');
+    expect(back.plan).toMatchObject({ environment: 'dev', prune: true });
+    expect(() => assertPlanForEnvironment(back, 'dev.plan.json', 'dev')).not.toThrow();
+    expect(() => assertPlanForEnvironment(back, 'dev.plan.json', 'prod')).toThrow(
+      new UserInputError(
+        'dev.plan.json was planned for environment dev, and this run is for environment prod: nothing was sent',
+        [],
+        'Apply it with --env dev, or plan --env prod --out FILE and apply that.',
+      ),
+    );
+    expect(() => assertPlanForEnvironment(back, 'dev.plan.json', undefined)).toThrow(/dev.plan.json was planned for environment dev, and this run has no environment/);
+    const plain = await decodeSavedPlan(encodeSavedPlan({ plan, live }), 'plan.json');
+    expect(() => assertPlanForEnvironment(plain, 'plan.json', 'prod')).toThrow(/plan.json was planned without an environment, and this run is for environment prod/);
   });
 
   it('keeps the names a scoped plan covers, sorted', async () => {

@@ -161,6 +161,7 @@ describe('resolveTargets with environments', () => {
   it('builds one target per environment: quotas merged per operation, prune and owner from the environment first', () => {
     const root = project(config);
     const [dev, prod] = resolveTargets({ env: ['all'] }, {}, root);
+    const environments = [{ name: 'dev' }, { name: 'prod', overlayDir: join(root, 'overlays/prod') }];
     expect(dev).toEqual({
       environment: 'dev',
       dir: join(root, 'profiles'),
@@ -169,6 +170,7 @@ describe('resolveTargets with environments', () => {
       endpointUrl: 'http://127.0.0.1:4566',
       ignoreShellEndpoint: true,
       awsProfile: 'dev-admin',
+      environments,
       quotas: { DescribeRoutingProfile: { ratePerSecond: 5, burst: 10 }, SearchRoutingProfiles: { ratePerSecond: 8, burst: 16 } },
       warnings: [],
       notes: ['environment dev: credentials from AWS profile dev-admin (the shell holds none)'],
@@ -184,6 +186,7 @@ describe('resolveTargets with environments', () => {
       ignoreShellEndpoint: true,
       quotas: { DescribeRoutingProfile: { ratePerSecond: 5, burst: 10 }, SearchRoutingProfiles: { ratePerSecond: 3, burst: 3 } },
       overlayDir: join(root, 'overlays/prod'),
+      environments,
       warnings: [],
       notes: [],
       configFile: join(root, 'connect-gitops.yaml'),

@@ -88,6 +88,10 @@ describe('names across documents', () => {
         expect(lookAlikeKey(`${s}2`)).not.toBe(lookAlikeKey(`${s}1`));
       }),
     );
+    expect(lookAlikeKey(' Team 05 ')).toBe(lookAlikeKey('team 05'));
+    expect(lookAlikeKey('Cafe\u0301')).toBe(lookAlikeKey('CAFÉ'));
+    expect(lookAlikeKey('Straße')).toBe(lookAlikeKey('STRASSE'));
+    expect(lookAlikeKey('Team 05')).not.toBe(lookAlikeKey('Team 5'));
   });
 
   it('stays fast for thousands of documents of one name in distinct environments', () => {

@@ -1,20 +1,13 @@
 // plan --changed-since REF in a real git repository: only the profiles the change touches are read and planned.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, profilesDir, received, runCli } from './harness.js';
+import { cliEnv, received, runCli, releasedAfterEach } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 
-let emu: RunningEmulator | undefined;
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, {
@@ -28,14 +21,13 @@ const NAMES = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'];
 
 /** A repository whose base commit declares the five profiles, all live and in sync. */
 async function repository() {
-  emu = await emulatorWith({ queues: SEED_QUEUES, profiles: NAMES.map((n) => doc(n)) });
-  const files = profilesDir({
+  const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: NAMES.map((n) => doc(n)) });
+  const files = scope.profiles({
     'alpha.yaml': toYaml(doc('Alpha')),
     'bravo.yaml': toYaml(doc('Bravo')),
     'charlie.yaml': toYaml(doc('Charlie')),
     'team/delta-echo.yaml': toYaml(doc('Delta'), doc('Echo')),
   });
-  cleanups.push(files.cleanup);
   git(files.root, 'init', '-q', '-b', 'main');
   writeFileSync(join(files.root, 'connect-gitops.yaml'), 'dir: profiles\n');
   git(files.root, 'add', '.');

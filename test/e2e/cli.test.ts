@@ -1,25 +1,16 @@
 // The command line as users and pipelines see it: exit codes, outputs, saved plans, drift, bad input.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TagResourceCommand, UpdateRoutingProfileNameCommand } from '@aws-sdk/client-connect';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, profilesDir, received, runCli, sdkFor, REPO_ROOT } from './harness.js';
+import { cliEnv, received, runCli, sdkFor, REPO_ROOT, releasedAfterEach } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 
-let emu: RunningEmulator | undefined;
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 async function setup(liveDocs = [support()], fileDocs = [support({ description: 'Frontline agents (EMEA)' })]) {
-  emu = await emulatorWith({ queues: SEED_QUEUES, profiles: liveDocs });
-  const files = profilesDir({ 'support.yaml': toYaml(...fileDocs) });
-  cleanups.push(files.cleanup);
+  const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: liveDocs });
+  const files = scope.profiles({ 'support.yaml': toYaml(...fileDocs) });
   return { e: emu, files, env: cliEnv(emu) };
 }
 
@@ -120,8 +111,7 @@ describe('connect-gitops command line', () => {
   });
 
   it('an unusable LOG_LEVEL is a one-line user error; an empty one means info', async () => {
-    const files = profilesDir({ 'p.yaml': toYaml(support()) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'p.yaml': toYaml(support()) });
     const bad = await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silly' } });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^Error: LOG_LEVEL must be one of/m);
@@ -130,8 +120,7 @@ describe('connect-gitops command line', () => {
   });
 
   it('warns when the folder holds no profile, and skips connect-gitops.yaml inside it', async () => {
-    const files = profilesDir({});
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({});
     writeFileSync(join(files.dir, 'connect-gitops.yaml'), 'instanceId: x\n');
     const r = await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '' } });
     expect(r.code).toBe(0);
@@ -176,8 +165,7 @@ describe('connect-gitops command line', () => {
 
   it('bad input: exit 1, file:line:column, no stack trace, zero API calls', async () => {
     const { e, env } = await setup();
-    const files = profilesDir({ 'bad.yaml': 'name: Broken\ndescription: x\ndefaultOutboundQueue: BasicQueue\nmediaConcurrencies:\n  - channel: VOICE\n    concurrency: 2\n' });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'bad.yaml': 'name: Broken\ndescription: x\ndefaultOutboundQueue: BasicQueue\nmediaConcurrencies:\n  - channel: VOICE\n    concurrency: 2\n' });
     e.clearRequestLog();
     for (const command of ['validate', 'plan', 'apply', 'drift']) {
       const r = await runCli([command, '--dir', files.dir, '--auto-approve'].slice(0, command === 'apply' ? 4 : 3), { env });
@@ -190,8 +178,7 @@ describe('connect-gitops command line', () => {
 
   it('an unknown queue reference names the file, the line and a close match', async () => {
     const { e, env } = await setup();
-    const files = profilesDir({ 'p.yaml': toYaml(support({ defaultOutboundQueue: 'BasicQueu' })) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'p.yaml': toYaml(support({ defaultOutboundQueue: 'BasicQueu' })) });
     e.clearRequestLog();
     const r = await runCli(['plan', '--dir', files.dir], { env });
     expect(r.code).toBe(1);
@@ -200,16 +187,14 @@ describe('connect-gitops command line', () => {
   });
 
   it('validation errors become GitHub annotations in Actions', async () => {
-    const files = profilesDir({ 'bad.yaml': 'name: Broken\ndescription: x\ndefaultOutboundQueue: BasicQueue\nmediaConcurrencies:\n  - channel: PIGEON\n    concurrency: 1\n' });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'bad.yaml': 'name: Broken\ndescription: x\ndefaultOutboundQueue: BasicQueue\nmediaConcurrencies:\n  - channel: PIGEON\n    concurrency: 1\n' });
     const r = await runCli(['validate', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=.*bad\.yaml,line=5,col=\d+[,:].*PIGEON/m);
   });
 
   it('no instance named: a clear message, exit 1', async () => {
-    const files = profilesDir({ 'p.yaml': toYaml(support()) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'p.yaml': toYaml(support()) });
     const r = await runCli(['plan', '--dir', files.dir], { env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--instance-id');

@@ -1,21 +1,15 @@
 // `connect-gitops export` through the built CLI, the real SDK over HTTP and the emulator: adoption end to end.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator, SeedProfile } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, isRead, profilesDir, received, runCli } from './harness.js';
+import { cliEnv, isRead, received, releasedAfterEach, runCli } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 import { formatFields } from '../../src/export/format-fields.js';
 import { dropTimer, emulatorHolding, makeLegacy, profileNamed } from '../export/live-states.js';
+import { exportedTier1Support } from '../export/exported-file.js';
 
-let emus: RunningEmulator[] = [];
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  for (const e of emus) await e.close();
-  for (const c of cleanups) c();
-  emus = [];
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 const LIVE: SeedProfile[] = [
   { ...support(), tags: { team: 'support', 'aws:cloudformation:stack-name': 'contact-centre', 'connect-gitops:managed-by': 'connect-gitops' } },
@@ -44,15 +38,10 @@ async function liveInstance(seedQueues = SEED_QUEUES): Promise<RunningEmulator> 
     // Worklist queues, which no seed field sets.
     profileNamed(state, 'Returns Desk').manualAssignmentQueues = [{ queueId: 'q-callbacks', channel: 'TASK', seq: 1 }];
   });
-  emus.push(emu);
-  return emu;
+  return scope.track(emu);
 }
 
-function folder(files: Record<string, string> = {}) {
-  const f = profilesDir(files);
-  cleanups.push(f.cleanup);
-  return f;
-}
+const folder = scope.profiles;
 
 function filesIn(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
@@ -71,34 +60,15 @@ describe('connect-gitops export', () => {
     expect(exported.stdout).toContain(`wrote ${join(dir, 'tier1-support.yaml')} ("Tier1 Support")`);
     expect(exported.stdout).toMatch(/Exported 6 routing profiles to .*\.\n$/);
     expect(files['tier1-support.yaml']).toBe(
-      [
-        '# yaml-language-server: $schema=../schema/routing-profile.schema.json',
-        'name: Tier1 Support',
-        'description: Frontline agents',
-        'defaultOutboundQueue: BasicQueue',
-        'agentAvailabilityTimer: TIME_SINCE_LAST_ACTIVITY',
-        'mediaConcurrencies:',
-        '  - channel: VOICE',
-        '    concurrency: 1',
-        '    crossChannelBehavior: ROUTE_ANY_CHANNEL',
-        '  - channel: CHAT',
-        '    concurrency: 3',
-        '    crossChannelBehavior: ROUTE_CURRENT_CHANNEL_ONLY',
-        'queues:',
-        '  - queue: Support',
-        '    channel: VOICE',
-        '    priority: 1',
-        '    delay: 0',
-        '  - queue: Support',
-        '    channel: CHAT',
-        '    priority: 2',
-        '    delay: 30',
+      exportedTier1Support({
+        agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY',
+        queues: [
+          ['Support', 'VOICE', 1, 0],
+          ['Support', 'CHAT', 2, 30],
+        ],
         // Written once the file format holds it (it is always stated then: `[]` when none).
-        ...(formatFields().manualAssignmentQueues ? ['manualAssignmentQueues: []'] : []),
-        'tags:',
-        '  team: support',
-        '',
-      ].join('\n'),
+        manualAssignmentQueues: formatFields().manualAssignmentQueues ? ['manualAssignmentQueues: []'] : [],
+      }),
     );
     expect(files['legacy-desk.yaml']).not.toContain('agentAvailabilityTimer');
     expect(files['legacy-desk.yaml']).toContain('  - channel: VOICE\n    concurrency: 1\n    crossChannelBehavior: ROUTE_CURRENT_CHANNEL_ONLY\n');
@@ -142,8 +112,7 @@ describe('connect-gitops export', () => {
     const source = await liveInstance();
     const { dir } = folder();
     expect((await runCli(['export', '--dir', dir], { env: cliEnv(source) })).code).toBe(0);
-    const other = await emulatorWith({ queues: SEED_QUEUES.map(({ name }) => ({ name })) });
-    emus.push(other);
+    const other = await scope.emulator({ queues: SEED_QUEUES.map(({ name }) => ({ name })) });
     const otherIds = other.snapshot().queues.map((q) => q.queueId);
     expect(otherIds.some((id) => SEED_QUEUES.some((q) => q.queueId === id))).toBe(false);
     const env = cliEnv(other);
@@ -216,7 +185,7 @@ describe('connect-gitops export', () => {
       const callbacks = state.queues.find((q) => q.name === 'Callbacks');
       if (callbacks) callbacks.queueType = 'AGENT';
     });
-    emus.push(emu);
+    scope.track(emu);
     const { dir } = folder();
     const r = await runCli(['export', '--dir', dir], { env: cliEnv(emu) });
     expect(r.code).toBe(1);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { afterEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,3 +98,43 @@ export function received(emu: RunningEmulator, filter: (op: string) => boolean =
 
 export const isRead = (op: string) => /^(Search|Describe|List|Get)/.test(op);
 export const isWrite = (op: string) => !isRead(op);
+
+/**
+ * What one test starts, released after it whether it passed or not: no test sees another's emulator, and no
+ * throwaway folder outlives its test. Call once at the top of a test file; emulators close first (a CLI still
+ * talking to one gets refused, never a half-deleted folder), then the rest, in the order they were added.
+ */
+export function releasedAfterEach(): {
+  /** `emulatorWith`, closed after the test. */
+  emulator: (...args: Parameters<typeof emulatorWith>) => Promise<RunningEmulator>;
+  /** An emulator started another way, closed after the test (closing one twice is harmless). */
+  track: (emu: RunningEmulator) => RunningEmulator;
+  /** `profilesDir`, removed after the test. */
+  profiles: (files?: Record<string, string>) => ReturnType<typeof profilesDir>;
+  /** Any other release (a proxy, a server). */
+  defer: (release: () => void | Promise<void>) => void;
+} {
+  let emulators: RunningEmulator[] = [];
+  let releases: (() => void | Promise<void>)[] = [];
+  afterEach(async () => {
+    const [started, rest] = [emulators, releases];
+    emulators = [];
+    releases = [];
+    for (const emu of started) await emu.close();
+    for (const release of rest) await release();
+  });
+  const track = (emu: RunningEmulator): RunningEmulator => {
+    emulators.push(emu);
+    return emu;
+  };
+  return {
+    emulator: async (...args) => track(await emulatorWith(...args)),
+    track,
+    profiles: (files = {}) => {
+      const made = profilesDir(files);
+      releases.push(made.cleanup);
+      return made;
+    },
+    defer: (release) => void releases.push(release),
+  };
+}

@@ -1,27 +1,19 @@
 // What can fail before reading Connect fails before reading Connect; what fails after apply never hides what
 // apply did; names from Connect never reach a log or the step summary with raw control characters.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer, request, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, isWrite, profilesDir, received, runCli } from './harness.js';
+import { cliEnv, isWrite, received, runCli, releasedAfterEach } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 
-let emu: RunningEmulator | undefined;
-let cleanups: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups) await c();
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 async function setup(fileDocs = [support({ description: 'Frontline agents (EMEA)' })]) {
-  emu = await emulatorWith({ queues: SEED_QUEUES, profiles: [support()] });
-  const files = profilesDir({ 'support.yaml': toYaml(...fileDocs) });
-  cleanups.push(files.cleanup);
+  const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: [support()] });
+  const files = scope.profiles({ 'support.yaml': toYaml(...fileDocs) });
   return { e: emu, files, env: cliEnv(emu) };
 }
 
@@ -80,7 +72,7 @@ async function vanishingProxy(e: RunningEmulator): Promise<string> {
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => {
+  scope.defer(() => {
     server.close();
     for (const s of sockets) s.destroy();
   });
@@ -119,9 +111,8 @@ describe('hostile live data', () => {
   const EVIL = 'Night\u202Eshift\u009b31m';
 
   it('a live name with bidi and C1 controls reaches the log escaped', async () => {
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: [support(), support({ name: EVIL })] });
-    const files = profilesDir({ 'support.yaml': toYaml(support()) });
-    cleanups.push(files.cleanup);
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: [support(), support({ name: EVIL })] });
+    const files = scope.profiles({ 'support.yaml': toYaml(support()) });
     const r = await runCli(['plan', '--dir', files.dir], { env: { ...cliEnv(emu), LOG_LEVEL: 'info' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Night\\\\u202eshift\\\\u009b31m');
@@ -129,9 +120,8 @@ describe('hostile live data', () => {
   });
 
   it('the step summary never carries a raw control character from live data', async () => {
-    emu = await emulatorWith({ queues: [...SEED_QUEUES, { name: `Evil\u001b[2J\u202Equeue`, queueId: 'q-evil' }], profiles: [support()] });
-    const files = profilesDir({ 'support.yaml': toYaml(support({ queues: [{ queue: 'q-evil', channel: 'VOICE', priority: 1, delay: 0 }] })) });
-    cleanups.push(files.cleanup);
+    const emu = await scope.emulator({ queues: [...SEED_QUEUES, { name: `Evil\u001b[2J\u202Equeue`, queueId: 'q-evil' }], profiles: [support()] });
+    const files = scope.profiles({ 'support.yaml': toYaml(support({ queues: [{ queue: 'q-evil', channel: 'VOICE', priority: 1, delay: 0 }] })) });
     const summary = join(files.root, 'summary.md');
     writeFileSync(summary, '');
     const r = await runCli(['drift', '--dir', files.dir], { env: { ...cliEnv(emu), GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });

@@ -1,31 +1,22 @@
 // --prune on plan, drift and apply: owned profiles no file declares are deleted, blocked work is exit 1.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../src/emulator/index.js';
 import { OWNERSHIP_TAG_KEY } from '../../src/vocabulary.js';
-import { cliEnv, emulatorWith, isWrite, profilesDir, received, runCli } from './harness.js';
+import { cliEnv, isWrite, received, runCli, releasedAfterEach } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 
-let emu: RunningEmulator | undefined;
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 const owned = (name: string, associatedUsers = 0) => ({ ...support({ name, tags: { [OWNERSHIP_TAG_KEY]: 'connect-gitops' } }), associatedUsers });
 
 /** Live: Tier1 Support (declared, stamped), Retired (owned, no file), Hand Made (unowned, no file). */
 async function setup(retiredUsers = 0) {
-  emu = await emulatorWith({
+  const emu = await scope.emulator({
     queues: SEED_QUEUES,
     profiles: [support({ tags: { team: 'support', [OWNERSHIP_TAG_KEY]: 'connect-gitops' } }), owned('Retired', retiredUsers), support({ name: 'Hand Made' })],
   });
-  const files = profilesDir({ 'support.yaml': toYaml(support()) });
-  cleanups.push(files.cleanup);
+  const files = scope.profiles({ 'support.yaml': toYaml(support()) });
   return { e: emu, files, env: cliEnv(emu) };
 }
 
@@ -76,8 +67,7 @@ describe('--prune', () => {
     expect((await runCli(['drift', '--dir', files.dir, '--prune'], { env })).code).toBe(1);
 
     // The files now change Tier1 too: apply does that, leaves the profile in use alone, and exits 1.
-    const changed = profilesDir({ 'support.yaml': toYaml(support({ description: 'Frontline agents (EMEA)' })) });
-    cleanups.push(changed.cleanup);
+    const changed = scope.profiles({ 'support.yaml': toYaml(support({ description: 'Frontline agents (EMEA)' })) });
     e.clearRequestLog();
     const r = await runCli(['apply', '--dir', changed.dir, '--prune', '--auto-approve'], { env });
     expect(r.code).toBe(1);

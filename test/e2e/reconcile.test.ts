@@ -1,22 +1,15 @@
 // One test per kind of change (issue: reconcile): the built CLI, the real SDK over HTTP, the emulator.
 // Each asserts the exact mutating calls Connect received, that plan sent none, and that a second plan is empty.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UpdateRoutingProfileConcurrencyCommand, TagResourceCommand, UpdateRoutingProfileQueuesCommand } from '@aws-sdk/client-connect';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, isRead, isWrite, profilesDir, received, runCli, sdkFor } from './harness.js';
+import { cliEnv, isRead, isWrite, received, runCli, sdkFor, releasedAfterEach } from './harness.js';
 import { MANY_QUEUES, QUEUE_IDS, SEED_QUEUES, support, toYaml, type ProfileDoc } from './fixtures.js';
 
-let emu: RunningEmulator | undefined;
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 async function start(live: ProfileDoc[], extraQueues: { name: string; queueId: string }[] = []) {
-  emu = await emulatorWith({ queues: [...SEED_QUEUES, ...extraQueues], profiles: live });
+  const emu = await scope.emulator({ queues: [...SEED_QUEUES, ...extraQueues], profiles: live });
   return emu;
 }
 
@@ -34,8 +27,7 @@ function profileArn(e: RunningEmulator, name: string): string {
 
 /** plan (must send no write), apply, then plan again (must be empty). Returns the writes apply sent. */
 async function reconcile(e: RunningEmulator, docs: ProfileDoc[]) {
-  const files = profilesDir({ 'profiles.yaml': toYaml(...docs) });
-  cleanups.push(files.cleanup);
+  const files = scope.profiles({ 'profiles.yaml': toYaml(...docs) });
   const env = cliEnv(e);
   e.clearRequestLog();
   const plan = await runCli(['plan', '--dir', files.dir, '--format', 'json', '--detailed-exitcode'], { env });
@@ -232,8 +224,7 @@ describe('reconcile end to end', () => {
       }),
     );
     const unmanaged = support({ queues: undefined, tags: undefined, agentAvailabilityTimer: undefined });
-    const files = profilesDir({ 'p.yaml': toYaml(unmanaged) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'p.yaml': toYaml(unmanaged) });
     e.clearRequestLog();
     const plan = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env: cliEnv(e) });
     expect(plan.stdout).toContain('No changes. Routing profiles match the files.');
@@ -246,8 +237,7 @@ describe('reconcile end to end', () => {
     const { writes } = await reconcile(e, [support({ description: 'changed' })]);
     expect(writes.map((w) => w.operation)).toEqual(['UpdateRoutingProfileName']);
     e.clearRequestLog();
-    const files = profilesDir({ 'p.yaml': toYaml(support({ description: 'changed' })) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'p.yaml': toYaml(support({ description: 'changed' })) });
     await runCli(['plan', '--dir', files.dir], { env: cliEnv(e) });
     const legacyId = profileId(e, 'Legacy Night Shift');
     expect(received(e).filter((r) => (r.input as { RoutingProfileId?: string }).RoutingProfileId === legacyId)).toEqual([]);
@@ -255,8 +245,7 @@ describe('reconcile end to end', () => {
 
   it('plan reads with the fewest calls and never sends a write', async () => {
     const e = await start([support(), support({ name: 'Sales Desk', queues: undefined }), support({ name: 'Not Declared' })]);
-    const files = profilesDir({ 'p.yaml': toYaml(support({ description: 'x' }), support({ name: 'Sales Desk', queues: undefined }), support({ name: 'New One' })) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'p.yaml': toYaml(support({ description: 'x' }), support({ name: 'Sales Desk', queues: undefined }), support({ name: 'New One' })) });
     e.clearRequestLog();
     const plan = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env: cliEnv(e) });
     expect(plan.code).toBe(2);
@@ -302,8 +291,7 @@ describe('reconcile end to end: manual-assignment queues and workload types', ()
 
   it('manualAssignmentQueues: [] removes every manual queue; left out, they are neither read nor touched', async () => {
     const e = await start([support({ manualAssignmentQueues: manual(1, 2) })], MANY_QUEUES);
-    const files = profilesDir({ 'profiles.yaml': toYaml(support()) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'profiles.yaml': toYaml(support()) });
     const unmanaged = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env: cliEnv(e) });
     expect(unmanaged.code).toBe(0);
     expect(received(e).map((r) => r.operation)).not.toContain('ListRoutingProfileManualAssignmentQueues');

@@ -1,28 +1,19 @@
 // show, JSON results of apply and validate, the plan printed by --auto-approve, and progress lines.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, profilesDir, received, runCli, isWrite } from './harness.js';
+import { cliEnv, received, runCli, isWrite, releasedAfterEach } from './harness.js';
 import { SEED_QUEUES, support, toYaml } from './fixtures.js';
 
-let emu: RunningEmulator | undefined;
-let cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const scope = releasedAfterEach();
 
 /** Live has Tier1 Support; the files change its description and add Sales Team. */
 async function setup() {
-  emu = await emulatorWith({ queues: SEED_QUEUES, profiles: [support()] });
-  const files = profilesDir({
+  const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: [support()] });
+  const files = scope.profiles({
     'support.yaml': toYaml(support({ description: 'Frontline agents (EMEA)' })),
     'sales.yaml': toYaml(support({ name: 'Sales Team', queues: [{ queue: 'Sales', channel: 'VOICE', priority: 1, delay: 0 }], tags: { team: 'sales' } })),
   });
-  cleanups.push(files.cleanup);
   return { e: emu, files, env: cliEnv(emu) };
 }
 
@@ -47,8 +38,7 @@ describe('show', () => {
   });
 
   it('a file that is not a saved plan is a user error naming what is wrong', async () => {
-    const files = profilesDir({});
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({});
     const path = join(files.root, 'plan.json');
     writeFileSync(path, JSON.stringify({ formatVersion: 1, instanceId: 'x' }));
     const r = await runCli(['show', path], { env: { PATH: process.env.PATH ?? '' } });
@@ -60,8 +50,7 @@ describe('show', () => {
 
 describe('--format json results', () => {
   it('validate: the problems as data, exit 1; valid files: exit 0', async () => {
-    const bad = profilesDir({ 'bad.yaml': 'name: Broken\ndescription: x\ndefaultOutboundQueue: BasicQueue\nmediaConcurrencies:\n  - channel: VOICE\n    concurrency: 2\n', 'ok.yaml': toYaml(support()) });
-    cleanups.push(bad.cleanup);
+    const bad = scope.profiles({ 'bad.yaml': 'name: Broken\ndescription: x\ndefaultOutboundQueue: BasicQueue\nmediaConcurrencies:\n  - channel: VOICE\n    concurrency: 2\n', 'ok.yaml': toYaml(support()) });
     const r = await runCli(['validate', '--dir', bad.dir, '--format', 'json'], { env: { PATH: process.env.PATH ?? '' }, cwd: bad.root });
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { problems: { file: string; line: number; column: number; message: string }[] };
@@ -71,8 +60,7 @@ describe('--format json results', () => {
     expect(json.problems[0]).toMatchObject({ file: 'profiles/bad.yaml', line: 6 });
     expect(json.problems[0].message).toMatch(/VOICE/);
 
-    const good = profilesDir({ 'a.yaml': toYaml(support(), support({ name: 'Other' })) });
-    cleanups.push(good.cleanup);
+    const good = scope.profiles({ 'a.yaml': toYaml(support(), support({ name: 'Other' })) });
     const ok = await runCli(['validate', '--dir', good.dir, '--format', 'json'], { env: { PATH: process.env.PATH ?? '' } });
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ formatVersion: 1, valid: true, profiles: 2, files: 1, problems: [] });
@@ -111,10 +99,8 @@ describe('progress without a terminal', () => {
   it('logs the writes advancing and says it is verifying', async () => {
     // Eight creates: more than the create quota's burst, so the paced writes span many (shortened) intervals.
     const names = Array.from({ length: 8 }, (_, i) => `Team ${i + 1}`);
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: [] });
-    const e = emu;
-    const files = profilesDir({ 'teams.yaml': toYaml(...names.map((name) => support({ name }))) });
-    cleanups.push(files.cleanup);
+    const e = await scope.emulator({ queues: SEED_QUEUES, profiles: [] });
+    const files = scope.profiles({ 'teams.yaml': toYaml(...names.map((name) => support({ name }))) });
     const env = cliEnv(e);
     const r = await runCli(['apply', '--dir', files.dir, '--auto-approve'], {
       env: { ...env, LOG_LEVEL: 'info', CONNECT_GITOPS_PROGRESS_INTERVAL_MS: '5' },

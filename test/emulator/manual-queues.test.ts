@@ -2,7 +2,6 @@
 import {
   AssociateRoutingProfileQueuesCommand,
   type Channel,
-  type ConnectClient,
   CreateRoutingProfileCommand,
   DescribeRoutingProfileCommand,
   DisassociateRoutingProfileQueuesCommand,
@@ -11,23 +10,19 @@ import {
   paginateListRoutingProfileManualAssignmentQueues,
   SearchRoutingProfilesCommand,
 } from '@aws-sdk/client-connect';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   MANUAL_ASSIGNMENT_CHANNELS,
   MANUAL_PAIRS_COUNT_TOWARD_PAIR_QUOTA,
   QUEUE_MAY_BE_STANDARD_AND_MANUAL,
 } from '../../src/emulator/handlers/rules.js';
 import { SEARCH_RETURNS_MANUAL_QUEUE_IDS } from '../../src/emulator/handlers/profile-views.js';
-import { createInput, expectConnectError, start } from './helpers.js';
+import { createInput, emulatorForEachTest, expectConnectError, ids } from './helpers.js';
 
 const QUEUE_COUNT = 30;
 const CHANNELS: Channel[] = ['VOICE', 'CHAT', 'TASK', 'EMAIL'];
 
-let emu: RunningEmulator;
-let client: ConnectClient;
-beforeEach(async () => {
-  ({ emu, client } = await start({
+const current = emulatorForEachTest({
     seed: {
       instanceId: 'inst-1',
       queues: [
@@ -37,23 +32,20 @@ beforeEach(async () => {
       ],
       profiles: [],
     },
-  }));
-});
-afterEach(async () => emu.close());
+  });
 
-const ids = { InstanceId: 'inst-1' };
 const ref = (QueueId: string, Channel: Channel = 'CHAT') => ({ QueueId, Channel });
 const manual = (QueueId: string, Channel: Channel = 'CHAT') => ({ QueueReference: ref(QueueId, Channel) });
 const standard = (QueueId: string, Channel: Channel = 'CHAT') => ({ QueueReference: ref(QueueId, Channel), Priority: 1, Delay: 0 });
 const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `q${from + i}`);
 
 async function create(over: Record<string, unknown> = {}): Promise<string> {
-  return (await client.send(new CreateRoutingProfileCommand(createInput(over)))).RoutingProfileId!;
+  return (await current.client.send(new CreateRoutingProfileCommand(createInput(over)))).RoutingProfileId!;
 }
 
 /** The profile's manual pairs as `queue/channel`, from the emulator's store. */
-const manualPairs = () => emu.snapshot().profiles[0].manualAssignmentQueues.map((m) => `${m.queueId}/${m.channel}`);
-const standardPairs = () => emu.snapshot().profiles[0].queueConfigs.map((m) => `${m.queueId}/${m.channel}`);
+const manualPairs = () => current.emu.snapshot().profiles[0].manualAssignmentQueues.map((m) => `${m.queueId}/${m.channel}`);
+const standardPairs = () => current.emu.snapshot().profiles[0].queueConfigs.map((m) => `${m.queueId}/${m.channel}`);
 
 describe('CreateRoutingProfile with ManualAssignmentQueueConfigs', () => {
   it('takes 10; Describe gives the count and the IDs only, Search the count, the lists stay apart', async () => {
@@ -61,20 +53,20 @@ describe('CreateRoutingProfile with ManualAssignmentQueueConfigs', () => {
       QueueConfigs: [standard('q0', 'VOICE')],
       ManualAssignmentQueueConfigs: [...range(9).map((q) => manual(q)), manual('q0', 'TASK')],
     });
-    const { RoutingProfile } = await client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
+    const { RoutingProfile } = await current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
     expect(RoutingProfile).toMatchObject({
       NumberOfAssociatedQueues: 1,
       NumberOfAssociatedManualAssignmentQueues: 9,
       AssociatedManualAssignmentQueueIds: range(9),
     });
     expect(RoutingProfile).not.toHaveProperty('AssociatedQueueIds');
-    const found = (await client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0];
+    const found = (await current.client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0];
     expect(found).toMatchObject({ AssociatedQueueIds: ['q0'], NumberOfAssociatedManualAssignmentQueues: 9 });
-    const list = await client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: id }));
+    const list = await current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: id }));
     expect(list.RoutingProfileManualAssignmentQueueConfigSummaryList).toHaveLength(10);
     expect(list.RoutingProfileManualAssignmentQueueConfigSummaryList![9]).toEqual({
       QueueId: 'q0',
-      QueueArn: `${emu.instanceArn}/queue/q0`,
+      QueueArn: `${current.emu.instanceArn}/queue/q0`,
       QueueName: 'Q0',
       Channel: 'TASK',
     });
@@ -82,40 +74,40 @@ describe('CreateRoutingProfile with ManualAssignmentQueueConfigs', () => {
     expect(list.LastModifiedRegion).toBe('us-east-1');
     expect(list.NextToken).toBeUndefined();
     // ListRoutingProfileQueues never lists manual pairs.
-    const routed = await client.send(new ListRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id }));
+    const routed = await current.client.send(new ListRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id }));
     expect(routed.RoutingProfileQueueConfigSummaryList!.map((q) => `${q.QueueId}/${q.Channel}`)).toEqual(['q0/VOICE']);
   });
 
   it('refuses 11 in one call, and changes nothing', async () => {
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: range(11).map((q) => manual(q)) }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: range(11).map((q) => manual(q)) }))),
       'InvalidParameterException',
       400,
       /'ManualAssignmentQueueConfigs' failed to satisfy constraint: Member must have length less than or equal to 10/,
     );
-    expect(emu.snapshot().profiles).toEqual([]);
+    expect(current.emu.snapshot().profiles).toEqual([]);
   });
 
   it('refuses an unknown queue (404), an agent queue, a priority-less pair named twice', async () => {
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: [manual('q-none')] }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: [manual('q-none')] }))),
       'ResourceNotFoundException',
       404,
       /Queue q-none not found/,
     );
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: [manual('q-agent')] }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: [manual('q-agent')] }))),
       'InvalidParameterException',
       400,
       /agent queue/,
     );
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: [manual('q1'), manual('q1')] }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ ManualAssignmentQueueConfigs: [manual('q1'), manual('q1')] }))),
       'InvalidParameterException',
       400,
       /ManualAssignmentQueueConfigs names queue q1 on CHAT more than once/,
     );
-    expect(emu.snapshot().profiles).toEqual([]);
+    expect(current.emu.snapshot().profiles).toEqual([]);
   });
 });
 
@@ -123,23 +115,23 @@ describe('AssociateRoutingProfileQueues and DisassociateRoutingProfileQueues wit
   it('associate: both lists in one call, each alone, never neither', async () => {
     const RoutingProfileId = await create();
     const rp = { ...ids, RoutingProfileId };
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q0')], ManualAssignmentQueueConfigs: [manual('q1')] }));
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: [manual('q2', 'EMAIL')] }));
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q3')] }));
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q0')], ManualAssignmentQueueConfigs: [manual('q1')] }));
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: [manual('q2', 'EMAIL')] }));
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q3')] }));
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand(rp)),
+      current.client.send(new AssociateRoutingProfileQueuesCommand(rp)),
       'InvalidParameterException',
       400,
       /Either QueueConfigs or ManualAssignmentQueueConfigs must be provided/,
     );
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: [] })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: [] })),
       'InvalidParameterException',
       400,
       /'ManualAssignmentQueueConfigs' failed to satisfy constraint: Member must have length greater than or equal to 1/,
     );
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: range(11).map((q) => manual(q, 'TASK')) })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: range(11).map((q) => manual(q, 'TASK')) })),
       'InvalidParameterException',
       400,
       /less than or equal to 10/,
@@ -154,21 +146,21 @@ describe('AssociateRoutingProfileQueues and DisassociateRoutingProfileQueues wit
       ManualAssignmentQueueConfigs: range(3).map((q) => manual(q, 'TASK')),
     });
     const rp = { ...ids, RoutingProfileId };
-    await client.send(
+    await current.client.send(
       new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [ref('q0')], ManualAssignmentQueueReferences: [ref('q0', 'TASK')] }),
     );
-    await client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueReferences: [ref('q1', 'TASK')] }));
-    await client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [ref('q1')] }));
+    await current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueReferences: [ref('q1', 'TASK')] }));
+    await current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [ref('q1')] }));
     for (const empty of [{}, { QueueReferences: [], ManualAssignmentQueueReferences: [] }]) {
       await expectConnectError(
-        client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, ...empty })),
+        current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, ...empty })),
         'InvalidParameterException',
         400,
         /Either QueueReferences or ManualAssignmentQueueReferences must be provided/,
       );
     }
     await expectConnectError(
-      client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueReferences: range(11).map((q) => ref(q, 'TASK')) })),
+      current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueReferences: range(11).map((q) => ref(q, 'TASK')) })),
       'InvalidParameterException',
       400,
       /ManualAssignmentQueueReferences can have at most 10 entries per call/,
@@ -181,13 +173,13 @@ describe('AssociateRoutingProfileQueues and DisassociateRoutingProfileQueues wit
     const RoutingProfileId = await create({ QueueConfigs: [standard('q0')], ManualAssignmentQueueConfigs: [manual('q1')] });
     const rp = { ...ids, RoutingProfileId };
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q5')], ManualAssignmentQueueConfigs: [manual('q1')] })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q5')], ManualAssignmentQueueConfigs: [manual('q1')] })),
       'InvalidParameterException',
       400,
       /Queue q1 is already a manual assignment queue of this profile on CHAT/,
     );
     await expectConnectError(
-      client.send(
+      current.client.send(
         new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [ref('q0')], ManualAssignmentQueueReferences: [ref('q1', 'EMAIL')] }),
       ),
       'InvalidParameterException',
@@ -195,7 +187,7 @@ describe('AssociateRoutingProfileQueues and DisassociateRoutingProfileQueues wit
       /Queue q1 is not a manual assignment queue of this profile on EMAIL/,
     );
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: [manual('q-none')] })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: [manual('q-none')] })),
       'ResourceNotFoundException',
       404,
     );
@@ -206,7 +198,7 @@ describe('AssociateRoutingProfileQueues and DisassociateRoutingProfileQueues wit
   it(`QUEUE_MAY_BE_STANDARD_AND_MANUAL (${QUEUE_MAY_BE_STANDARD_AND_MANUAL}): one pair may be both routed and manual`, async () => {
     expect(QUEUE_MAY_BE_STANDARD_AND_MANUAL).toBe(true);
     const RoutingProfileId = await create({ QueueConfigs: [standard('q0')], ManualAssignmentQueueConfigs: [manual('q0')] });
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, QueueConfigs: [standard('q1')], ManualAssignmentQueueConfigs: [manual('q1')] }));
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, QueueConfigs: [standard('q1')], ManualAssignmentQueueConfigs: [manual('q1')] }));
     expect(standardPairs()).toEqual(['q0/CHAT', 'q1/CHAT']);
     expect(manualPairs()).toEqual(['q0/CHAT', 'q1/CHAT']);
   });
@@ -223,11 +215,11 @@ describe('AssociateRoutingProfileQueues and DisassociateRoutingProfileQueues wit
     const rp = { ...ids, RoutingProfileId };
     for (let b = 0; b < 5; b++) {
       const QueueConfigs = range(10, (b % 3) * 10).map((q) => standard(q, CHANNELS[Math.floor(b / 3) + 1]));
-      await client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs }));
+      await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs }));
     }
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: range(10).map((q) => manual(q, 'EMAIL')) }));
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, ManualAssignmentQueueConfigs: range(10).map((q) => manual(q, 'EMAIL')) }));
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q0', 'EMAIL')] })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [standard('q0', 'EMAIL')] })),
       'InvalidParameterException',
       400,
       /at most 50 queue-channel pairs/,
@@ -242,7 +234,7 @@ describe('ListRoutingProfileManualAssignmentQueues', () => {
     const pairs = CHANNELS.flatMap((c) => range(QUEUE_COUNT).map((q) => manual(q, c)));
     const RoutingProfileId = await create({ ManualAssignmentQueueConfigs: pairs.slice(0, 10) });
     for (let i = 10; i < pairs.length; i += 10) {
-      await client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, ManualAssignmentQueueConfigs: pairs.slice(i, i + 10) }));
+      await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, ManualAssignmentQueueConfigs: pairs.slice(i, i + 10) }));
     }
     return RoutingProfileId;
   }
@@ -250,16 +242,16 @@ describe('ListRoutingProfileManualAssignmentQueues', () => {
   it('pages 120 pairs: 100 by default, any 1..100 a page, opaque tokens bound to their profile', async () => {
     const RoutingProfileId = await profileWith120Pairs();
     const rp = { ...ids, RoutingProfileId };
-    const first = await client.send(new ListRoutingProfileManualAssignmentQueuesCommand(rp));
+    const first = await current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand(rp));
     expect(first.RoutingProfileManualAssignmentQueueConfigSummaryList).toHaveLength(100);
     expect(first.NextToken).toMatch(/^[A-Za-z0-9_-]+$/);
-    const second = await client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...rp, NextToken: first.NextToken }));
+    const second = await current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...rp, NextToken: first.NextToken }));
     expect(second.RoutingProfileManualAssignmentQueueConfigSummaryList).toHaveLength(20);
     expect(second.NextToken).toBeUndefined();
 
     const seen: string[] = [];
     let pages = 0;
-    for await (const page of paginateListRoutingProfileManualAssignmentQueues({ client, pageSize: 7 }, rp)) {
+    for await (const page of paginateListRoutingProfileManualAssignmentQueues({ client: current.client, pageSize: 7 }, rp)) {
       pages++;
       for (const s of page.RoutingProfileManualAssignmentQueueConfigSummaryList ?? []) seen.push(`${s.QueueId}/${s.Channel}`);
     }
@@ -268,7 +260,7 @@ describe('ListRoutingProfileManualAssignmentQueues', () => {
 
     for (const MaxResults of [0, 101]) {
       await expectConnectError(
-        client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...rp, MaxResults })),
+        current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...rp, MaxResults })),
         'InvalidParameterException',
         400,
         /MaxResults/,
@@ -277,7 +269,7 @@ describe('ListRoutingProfileManualAssignmentQueues', () => {
     const other = await create({ Name: 'Other', ManualAssignmentQueueConfigs: [manual('q0')] });
     for (const NextToken of [first.NextToken!, 'not-a-token']) {
       await expectConnectError(
-        client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: other, NextToken })),
+        current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: other, NextToken })),
         'InvalidParameterException',
         400,
         /NextToken is not valid/,
@@ -287,12 +279,12 @@ describe('ListRoutingProfileManualAssignmentQueues', () => {
 
   it('answers 404 for an unknown profile and an empty list for a profile without manual pairs', async () => {
     await expectConnectError(
-      client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: 'nope' })),
+      current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: 'nope' })),
       'ResourceNotFoundException',
       404,
     );
     const id = await create();
-    const out = await client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: id }));
+    const out = await current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId: id }));
     expect(out.RoutingProfileManualAssignmentQueueConfigSummaryList).toEqual([]);
   });
 });
@@ -301,7 +293,7 @@ describe('reads and the request log', () => {
   it(`SEARCH_RETURNS_MANUAL_QUEUE_IDS (${SEARCH_RETURNS_MANUAL_QUEUE_IDS}): Search gives the count, not the IDs`, async () => {
     expect(SEARCH_RETURNS_MANUAL_QUEUE_IDS).toBe(false);
     await create({ ManualAssignmentQueueConfigs: [manual('q0'), manual('q0', 'TASK'), manual('q1')] });
-    const found = (await client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0];
+    const found = (await current.client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0];
     // Distinct queues, as NumberOfAssociatedQueues counts them.
     expect(found.NumberOfAssociatedManualAssignmentQueues).toBe(2);
     expect(found).not.toHaveProperty('AssociatedManualAssignmentQueueIds');
@@ -309,10 +301,10 @@ describe('reads and the request log', () => {
 
   it('records the manual members exactly as received', async () => {
     const RoutingProfileId = await create({ ManualAssignmentQueueConfigs: [manual('q0')] });
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, QueueConfigs: [standard('q1')], ManualAssignmentQueueConfigs: [manual('q2', 'TASK')] }));
-    await client.send(new DisassociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, ManualAssignmentQueueReferences: [ref('q0')] }));
-    await client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId, MaxResults: 5 }));
-    expect(emu.requestLog.map((e) => [e.operation, e.input, e.status])).toEqual([
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, QueueConfigs: [standard('q1')], ManualAssignmentQueueConfigs: [manual('q2', 'TASK')] }));
+    await current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId, ManualAssignmentQueueReferences: [ref('q0')] }));
+    await current.client.send(new ListRoutingProfileManualAssignmentQueuesCommand({ ...ids, RoutingProfileId, MaxResults: 5 }));
+    expect(current.emu.requestLog.map((e) => [e.operation, e.input, e.status])).toEqual([
       ['CreateRoutingProfile', { ...createInput(), ManualAssignmentQueueConfigs: [manual('q0')] }, 200],
       ['AssociateRoutingProfileQueues', { ...ids, RoutingProfileId, QueueConfigs: [standard('q1')], ManualAssignmentQueueConfigs: [manual('q2', 'TASK')] }, 200],
       ['DisassociateRoutingProfileQueues', { ...ids, RoutingProfileId, ManualAssignmentQueueReferences: [ref('q0')] }, 200],

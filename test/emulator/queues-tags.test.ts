@@ -1,6 +1,5 @@
 // Conformance: queue reads and tagging through the real ConnectClient.
 import {
-  type ConnectClient,
   CreateRoutingProfileCommand,
   DescribeQueueCommand,
   ListQueuesCommand,
@@ -10,70 +9,63 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from '@aws-sdk/client-connect';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { BASE_SEED, createInput, expectConnectError, start } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BASE_SEED, createInput, emulatorForEachTest, expectConnectError, ids } from './helpers.js';
 
-let emu: RunningEmulator;
-let client: ConnectClient;
-beforeEach(async () => {
-  ({ emu, client } = await start({
+const current = emulatorForEachTest({
     seed: { ...BASE_SEED, queues: [...BASE_SEED.queues, { name: 'Agent queue (jdoe)', queueId: 'q-agent', queueType: 'AGENT' }] },
-  }));
-});
-afterEach(async () => emu.close());
+  });
 
-const ids = { InstanceId: 'inst-1' };
 
 describe('queues', () => {
   it('ListQueues lists both kinds without QueueTypes, and filters by them', async () => {
-    const all = await client.send(new ListQueuesCommand(ids));
+    const all = await current.client.send(new ListQueuesCommand(ids));
     expect(all.QueueSummaryList!.map((q) => [q.Name, q.QueueType])).toEqual([
       ['BasicQueue', 'STANDARD'],
       ['Sales', 'STANDARD'],
       ['Support', 'STANDARD'],
       ['Agent queue (jdoe)', 'AGENT'],
     ]);
-    const standard = await client.send(new ListQueuesCommand({ ...ids, QueueTypes: ['STANDARD'] }));
+    const standard = await current.client.send(new ListQueuesCommand({ ...ids, QueueTypes: ['STANDARD'] }));
     expect(standard.QueueSummaryList!.map((q) => q.Id)).toEqual(['q-basic', 'q-sales', 'q-support']);
-    expect(standard.QueueSummaryList![0]).toMatchObject({ Arn: `${emu.instanceArn}/queue/q-basic`, LastModifiedRegion: 'us-east-1' });
-    const agent = await client.send(new ListQueuesCommand({ ...ids, QueueTypes: ['AGENT'] }));
+    expect(standard.QueueSummaryList![0]).toMatchObject({ Arn: `${current.emu.instanceArn}/queue/q-basic`, LastModifiedRegion: 'us-east-1' });
+    const agent = await current.client.send(new ListQueuesCommand({ ...ids, QueueTypes: ['AGENT'] }));
     expect(agent.QueueSummaryList!.map((q) => q.Id)).toEqual(['q-agent']);
-    expect(emu.requestLog.at(-1)!.input).toEqual({ InstanceId: 'inst-1', QueueTypes: ['AGENT'] });
-    await expectConnectError(client.send(new ListQueuesCommand({ ...ids, QueueTypes: ['PIGEON' as 'AGENT'] })), 'InvalidParameterException', 400);
+    expect(current.emu.requestLog.at(-1)!.input).toEqual({ InstanceId: 'inst-1', QueueTypes: ['AGENT'] });
+    await expectConnectError(current.client.send(new ListQueuesCommand({ ...ids, QueueTypes: ['PIGEON' as 'AGENT'] })), 'InvalidParameterException', 400);
   });
 
   it('SearchQueues returns standard queues only, with criteria and tag filters', async () => {
-    const all = await client.send(new SearchQueuesCommand(ids));
+    const all = await current.client.send(new SearchQueuesCommand(ids));
     expect(all.Queues!.map((q) => q.Name)).toEqual(['BasicQueue', 'Sales', 'Support']);
-    const byName = await client.send(
+    const byName = await current.client.send(
       new SearchQueuesCommand({ ...ids, SearchCriteria: { StringCondition: { FieldName: 'name', Value: 'sup', ComparisonType: 'STARTS_WITH' } } }),
     );
     expect(byName.Queues!.map((q) => q.QueueId)).toEqual(['q-support']);
-    const byTag = await client.send(new SearchQueuesCommand({ ...ids, SearchFilter: { TagFilter: { TagCondition: { TagKey: 'team', TagValue: 'sales' } } } }));
+    const byTag = await current.client.send(new SearchQueuesCommand({ ...ids, SearchFilter: { TagFilter: { TagCondition: { TagKey: 'team', TagValue: 'sales' } } } }));
     expect(byTag.Queues!.map((q) => q.QueueId)).toEqual(['q-sales']);
-    const typed = await client.send(new SearchQueuesCommand({ ...ids, SearchCriteria: { QueueTypeCondition: 'STANDARD' } }));
+    const typed = await current.client.send(new SearchQueuesCommand({ ...ids, SearchCriteria: { QueueTypeCondition: 'STANDARD' } }));
     expect(typed.ApproximateTotalCount).toBe(3);
   });
 
   it('DescribeQueue answers the queue, or ResourceNotFoundException', async () => {
-    const { Queue } = await client.send(new DescribeQueueCommand({ ...ids, QueueId: 'q-support' }));
+    const { Queue } = await current.client.send(new DescribeQueueCommand({ ...ids, QueueId: 'q-support' }));
     expect(Queue).toMatchObject({
       Name: 'Support',
       QueueId: 'q-support',
-      QueueArn: `${emu.instanceArn}/queue/q-support`,
+      QueueArn: `${current.emu.instanceArn}/queue/q-support`,
       Description: 'Support queue',
       Status: 'ENABLED',
       Tags: {},
       HoursOfOperationId: expect.any(String),
     });
     expect(Queue!.LastModifiedTime).toBeInstanceOf(Date);
-    await expectConnectError(client.send(new DescribeQueueCommand({ ...ids, QueueId: 'q-none' })), 'ResourceNotFoundException', 404);
+    await expectConnectError(current.client.send(new DescribeQueueCommand({ ...ids, QueueId: 'q-none' })), 'ResourceNotFoundException', 404);
   });
 
   it('agent queues cannot be a routing profile queue', async () => {
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ DefaultOutboundQueueId: 'q-agent' }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ DefaultOutboundQueueId: 'q-agent' }))),
       'InvalidParameterException',
       400,
       /agent queue/,
@@ -83,14 +75,14 @@ describe('queues', () => {
 
 describe('tags', () => {
   it('tag, list and untag a routing profile; Search shows the tags', async () => {
-    const { RoutingProfileArn: arn } = await client.send(new CreateRoutingProfileCommand(createInput({ Tags: { a: '1' } })));
-    await client.send(new TagResourceCommand({ resourceArn: arn, tags: { b: '2', a: 'one' } }));
-    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ a: 'one', b: '2' });
-    await client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['a', 'not-there'] }));
-    expect((await client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ b: '2' });
-    expect((await client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0].Tags).toEqual({ b: '2' });
+    const { RoutingProfileArn: arn } = await current.client.send(new CreateRoutingProfileCommand(createInput({ Tags: { a: '1' } })));
+    await current.client.send(new TagResourceCommand({ resourceArn: arn, tags: { b: '2', a: 'one' } }));
+    expect((await current.client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ a: 'one', b: '2' });
+    await current.client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['a', 'not-there'] }));
+    expect((await current.client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ b: '2' });
+    expect((await current.client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0].Tags).toEqual({ b: '2' });
     // The log records the SDK's member names: resourceArn + tags / tagKeys.
-    expect(emu.requestLog.slice(1, 4).map(({ operation, input }) => ({ operation, input }))).toEqual([
+    expect(current.emu.requestLog.slice(1, 4).map(({ operation, input }) => ({ operation, input }))).toEqual([
       { operation: 'TagResource', input: { resourceArn: arn, tags: { b: '2', a: 'one' } } },
       { operation: 'ListTagsForResource', input: { resourceArn: arn } },
       { operation: 'UntagResource', input: { resourceArn: arn, tagKeys: ['a', 'not-there'] } },
@@ -98,24 +90,24 @@ describe('tags', () => {
   });
 
   it('tags queues; refuses aws: keys, empty maps and more than 50 tags', async () => {
-    const arn = `${emu.instanceArn}/queue/q-basic`;
-    await client.send(new TagResourceCommand({ resourceArn: arn, tags: { env: 'prod' } }));
-    expect(emu.snapshot().queues[0].tags).toEqual({ env: 'prod' });
-    await expectConnectError(client.send(new TagResourceCommand({ resourceArn: arn, tags: { 'aws:x': '1' } })), 'InvalidParameterException', 400, /pattern/);
-    await expectConnectError(client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['aws:x'] })), 'InvalidParameterException', 400);
-    await expectConnectError(client.send(new TagResourceCommand({ resourceArn: arn, tags: {} })), 'InvalidParameterException', 400, /greater than or equal to 1/);
+    const arn = `${current.emu.instanceArn}/queue/q-basic`;
+    await current.client.send(new TagResourceCommand({ resourceArn: arn, tags: { env: 'prod' } }));
+    expect(current.emu.snapshot().queues[0].tags).toEqual({ env: 'prod' });
+    await expectConnectError(current.client.send(new TagResourceCommand({ resourceArn: arn, tags: { 'aws:x': '1' } })), 'InvalidParameterException', 400, /pattern/);
+    await expectConnectError(current.client.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['aws:x'] })), 'InvalidParameterException', 400);
+    await expectConnectError(current.client.send(new TagResourceCommand({ resourceArn: arn, tags: {} })), 'InvalidParameterException', 400, /greater than or equal to 1/);
     const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
-    await expectConnectError(client.send(new TagResourceCommand({ resourceArn: arn, tags: fifty })), 'InvalidParameterException', 400, /at most 50 tags/);
+    await expectConnectError(current.client.send(new TagResourceCommand({ resourceArn: arn, tags: fifty })), 'InvalidParameterException', 400, /at most 50 tags/);
   });
 
   it('unknown or foreign ARNs are ResourceNotFoundException; malformed ones InvalidParameterException', async () => {
     for (const resourceArn of [
-      `${emu.instanceArn}/routing-profile/none`,
+      `${current.emu.instanceArn}/routing-profile/none`,
       'arn:aws:connect:eu-west-2:123456789012:instance/inst-1/queue/q-basic',
       'arn:aws:connect:us-east-1:123456789012:instance/other/queue/q-basic',
     ]) {
-      await expectConnectError(client.send(new ListTagsForResourceCommand({ resourceArn })), 'ResourceNotFoundException', 404);
+      await expectConnectError(current.client.send(new ListTagsForResourceCommand({ resourceArn })), 'ResourceNotFoundException', 404);
     }
-    await expectConnectError(client.send(new ListTagsForResourceCommand({ resourceArn: 'not-an-arn' })), 'InvalidParameterException', 400);
+    await expectConnectError(current.client.send(new ListTagsForResourceCommand({ resourceArn: 'not-an-arn' })), 'InvalidParameterException', 400);
   });
 });

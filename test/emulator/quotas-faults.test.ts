@@ -12,9 +12,8 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/index.js';
-import { BASE_SEED, createInput, expectConnectError, start } from './helpers.js';
+import { BASE_SEED, createInput, expectConnectError, ids, start } from './helpers.js';
 
-const ids = { InstanceId: 'inst-1' };
 const describeQueue = new DescribeQueueCommand({ ...ids, QueueId: 'q-basic' });
 let running: RunningEmulator[] = [];
 afterEach(async () => {

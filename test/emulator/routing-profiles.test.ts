@@ -1,7 +1,6 @@
 // Conformance: routing-profile operations through the real ConnectClient over HTTP.
 import {
   AssociateRoutingProfileQueuesCommand,
-  type ConnectClient,
   CreateRoutingProfileCommand,
   DeleteRoutingProfileCommand,
   DescribeRoutingProfileCommand,
@@ -16,17 +15,12 @@ import {
   UpdateRoutingProfileNameCommand,
   UpdateRoutingProfileQueuesCommand,
 } from '@aws-sdk/client-connect';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENT_AVAILABILITY_TIMER } from '../../src/emulator/handlers/routing-profiles.js';
-import { BASE_SEED, createInput, expectConnectError, start } from './helpers.js';
+import { BASE_SEED, createInput, emulatorForEachTest, expectConnectError, ids, start } from './helpers.js';
 
-let emu: RunningEmulator;
-let client: ConnectClient;
-beforeEach(async () => ({ emu, client } = await start()));
-afterEach(async () => emu.close());
+const current = emulatorForEachTest();
 
-const ids = { InstanceId: 'inst-1' };
 const qc = (QueueId: string, Channel: 'VOICE' | 'CHAT' | 'TASK' | 'EMAIL', Priority = 1, Delay = 0) => ({
   QueueReference: { QueueId, Channel },
   Priority,
@@ -34,13 +28,13 @@ const qc = (QueueId: string, Channel: 'VOICE' | 'CHAT' | 'TASK' | 'EMAIL', Prior
 });
 
 async function create(over: Record<string, unknown> = {}): Promise<string> {
-  const out = await client.send(new CreateRoutingProfileCommand(createInput(over)));
+  const out = await current.client.send(new CreateRoutingProfileCommand(createInput(over)));
   return out.RoutingProfileId!;
 }
 
 describe('CreateRoutingProfile and the reads', () => {
   it('creates a profile; Describe shows everything except AssociatedQueueIds', async () => {
-    const out = await client.send(
+    const out = await current.client.send(
       new CreateRoutingProfileCommand(
         createInput({
           MediaConcurrencies: [
@@ -54,10 +48,10 @@ describe('CreateRoutingProfile and the reads', () => {
       ),
     );
     expect(out.RoutingProfileId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(out.RoutingProfileArn).toBe(`${emu.instanceArn}/routing-profile/${out.RoutingProfileId}`);
-    expect(emu.instanceArn).toBe('arn:aws:connect:us-east-1:123456789012:instance/inst-1');
+    expect(out.RoutingProfileArn).toBe(`${current.emu.instanceArn}/routing-profile/${out.RoutingProfileId}`);
+    expect(current.emu.instanceArn).toBe('arn:aws:connect:us-east-1:123456789012:instance/inst-1');
 
-    const { RoutingProfile: rp } = await client.send(
+    const { RoutingProfile: rp } = await current.client.send(
       new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: out.RoutingProfileId }),
     );
     expect(rp).toMatchObject({
@@ -89,7 +83,7 @@ describe('CreateRoutingProfile and the reads', () => {
       ],
       QueueConfigs: [qc('q-sales', 'VOICE'), qc('q-sales', 'CHAT'), qc('q-support', 'VOICE')],
     });
-    const { RoutingProfiles, ApproximateTotalCount } = await client.send(new SearchRoutingProfilesCommand(ids));
+    const { RoutingProfiles, ApproximateTotalCount } = await current.client.send(new SearchRoutingProfilesCommand(ids));
     expect(ApproximateTotalCount).toBe(1);
     const rp = RoutingProfiles![0];
     expect(rp.RoutingProfileId).toBe(id);
@@ -103,13 +97,13 @@ describe('CreateRoutingProfile and the reads', () => {
 
   it('defaults AgentAvailabilityTimer when not sent', async () => {
     const id = await create();
-    const { RoutingProfile } = await client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
+    const { RoutingProfile } = await current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
     expect(RoutingProfile!.AgentAvailabilityTimer).toBe(DEFAULT_AGENT_AVAILABILITY_TIMER);
   });
 
   it('ListRoutingProfiles returns summaries', async () => {
     const id = await create();
-    const out = await client.send(new ListRoutingProfilesCommand(ids));
+    const out = await current.client.send(new ListRoutingProfilesCommand(ids));
     expect(out.RoutingProfileSummaryList).toHaveLength(1);
     expect(out.RoutingProfileSummaryList![0]).toMatchObject({ Id: id, Name: 'Tier1', LastModifiedRegion: 'us-east-1' });
     expect(out.NextToken).toBeUndefined();
@@ -117,10 +111,10 @@ describe('CreateRoutingProfile and the reads', () => {
 
   it('ListRoutingProfileQueues gives channel, priority, delay and queue names', async () => {
     const id = await create({ QueueConfigs: [qc('q-sales', 'CHAT', 3, 10), qc('q-support', 'VOICE', 1, 0)] });
-    const out = await client.send(new ListRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id }));
+    const out = await current.client.send(new ListRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id }));
     expect(out.RoutingProfileQueueConfigSummaryList).toEqual([
-      { QueueId: 'q-sales', QueueArn: `${emu.instanceArn}/queue/q-sales`, QueueName: 'Sales', Channel: 'CHAT', Priority: 3, Delay: 10 },
-      { QueueId: 'q-support', QueueArn: `${emu.instanceArn}/queue/q-support`, QueueName: 'Support', Channel: 'VOICE', Priority: 1, Delay: 0 },
+      { QueueId: 'q-sales', QueueArn: `${current.emu.instanceArn}/queue/q-sales`, QueueName: 'Sales', Channel: 'CHAT', Priority: 3, Delay: 10 },
+      { QueueId: 'q-support', QueueArn: `${current.emu.instanceArn}/queue/q-support`, QueueName: 'Support', Channel: 'VOICE', Priority: 1, Delay: 0 },
     ]);
     expect(out.LastModifiedTime).toBeInstanceOf(Date);
   });
@@ -129,7 +123,7 @@ describe('CreateRoutingProfile and the reads', () => {
 describe('validation as Connect does it', () => {
   it('reports every model violation at once as InvalidParameterException 400', async () => {
     const e = await expectConnectError(
-      client.send(
+      current.client.send(
         new CreateRoutingProfileCommand(
           createInput({
             Name: 'x'.repeat(128),
@@ -146,7 +140,7 @@ describe('validation as Connect does it', () => {
     expect(e.message).toMatch(/'Description' failed to satisfy constraint: Member must not be null/);
     expect(e.message).toMatch(/MediaConcurrencies\[0\]\.Channel.*enum value set: \[VOICE, CHAT, TASK, EMAIL\]/);
     expect(e.message).toMatch(/MediaConcurrencies\[0\]\.Concurrency.*less than or equal to 10/);
-    expect(emu.snapshot().profiles).toHaveLength(0);
+    expect(current.emu.snapshot().profiles).toHaveLength(0);
   });
 
   it.each([
@@ -158,7 +152,7 @@ describe('validation as Connect does it', () => {
     ['a missing Concurrency', [{ Channel: 'EMAIL' }], /Concurrency' failed to satisfy constraint: Member must not be null/],
   ])('refuses %s', async (_what, MediaConcurrencies, message) => {
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies }))),
       'InvalidParameterException',
       400,
       message,
@@ -183,14 +177,14 @@ describe('validation as Connect does it', () => {
       { MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1, CrossChannelBehavior: { BehaviorType: 'ANY' } }] },
     ];
     for (const over of bad) {
-      await expectConnectError(client.send(new CreateRoutingProfileCommand(createInput(over))), 'InvalidParameterException', 400);
+      await expectConnectError(current.client.send(new CreateRoutingProfileCommand(createInput(over))), 'InvalidParameterException', 400);
     }
   });
 
   it('takes at most 10 queue configs per call and 50 queue-channel pairs per profile', async () => {
     const configs = Array.from({ length: 11 }, (_, i) => qc('q-sales', 'VOICE', i + 1));
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ QueueConfigs: configs }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ QueueConfigs: configs }))),
       'InvalidParameterException',
       400,
       /QueueConfigs' failed to satisfy constraint: Member must have length less than or equal to 10/,
@@ -231,7 +225,7 @@ describe('validation as Connect does it', () => {
 
   it('refuses the same queue-channel pair twice in one call', async () => {
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ QueueConfigs: [qc('q-sales', 'VOICE'), qc('q-sales', 'VOICE', 2)] }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ QueueConfigs: [qc('q-sales', 'VOICE'), qc('q-sales', 'VOICE', 2)] }))),
       'InvalidParameterException',
       400,
       /more than once/,
@@ -243,33 +237,33 @@ describe('identity and existence', () => {
   it('names are unique per instance: DuplicateResourceException 409 on create and rename', async () => {
     const a = await create({ Name: 'A' });
     await create({ Name: 'B' });
-    await expectConnectError(client.send(new CreateRoutingProfileCommand(createInput({ Name: 'A' }))), 'DuplicateResourceException', 409);
+    await expectConnectError(current.client.send(new CreateRoutingProfileCommand(createInput({ Name: 'A' }))), 'DuplicateResourceException', 409);
     await expectConnectError(
-      client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: a, Name: 'B' })),
+      current.client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: a, Name: 'B' })),
       'DuplicateResourceException',
       409,
     );
     // Renaming to its own name is not a duplicate.
-    await client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: a, Name: 'A', Description: 'new' }));
+    await current.client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: a, Name: 'A', Description: 'new' }));
   });
 
   it('answers ResourceNotFoundException 404 for an unknown instance, profile or queue', async () => {
     const id = await create();
-    await expectConnectError(client.send(new ListRoutingProfilesCommand({ InstanceId: 'other' })), 'ResourceNotFoundException', 404, /Instance other/);
-    await expectConnectError(client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: 'nope' })), 'ResourceNotFoundException', 404);
-    await expectConnectError(client.send(new CreateRoutingProfileCommand(createInput({ Name: 'X', DefaultOutboundQueueId: 'q-none' }))), 'ResourceNotFoundException', 404);
+    await expectConnectError(current.client.send(new ListRoutingProfilesCommand({ InstanceId: 'other' })), 'ResourceNotFoundException', 404, /Instance other/);
+    await expectConnectError(current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: 'nope' })), 'ResourceNotFoundException', 404);
+    await expectConnectError(current.client.send(new CreateRoutingProfileCommand(createInput({ Name: 'X', DefaultOutboundQueueId: 'q-none' }))), 'ResourceNotFoundException', 404);
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id, QueueConfigs: [qc('q-none', 'VOICE')] })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...ids, RoutingProfileId: id, QueueConfigs: [qc('q-none', 'VOICE')] })),
       'ResourceNotFoundException',
       404,
     );
     await expectConnectError(
-      client.send(new UpdateRoutingProfileDefaultOutboundQueueCommand({ ...ids, RoutingProfileId: id, DefaultOutboundQueueId: 'q-none' })),
+      current.client.send(new UpdateRoutingProfileDefaultOutboundQueueCommand({ ...ids, RoutingProfileId: id, DefaultOutboundQueueId: 'q-none' })),
       'ResourceNotFoundException',
       404,
     );
     // The SDK sends an empty label as-is: the profile '' does not exist.
-    await expectConnectError(client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: '' })), 'ResourceNotFoundException', 404);
+    await expectConnectError(current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: '' })), 'ResourceNotFoundException', 404);
   });
 
   it('LimitExceededException 429 past 500 profiles per instance', async () => {
@@ -289,9 +283,9 @@ describe('identity and existence', () => {
 
   it('DeleteRoutingProfile removes it and frees the name', async () => {
     const id = await create();
-    await client.send(new DeleteRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
-    await expectConnectError(client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id })), 'ResourceNotFoundException', 404);
-    await expectConnectError(client.send(new DeleteRoutingProfileCommand({ ...ids, RoutingProfileId: id })), 'ResourceNotFoundException', 404);
+    await current.client.send(new DeleteRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
+    await expectConnectError(current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id })), 'ResourceNotFoundException', 404);
+    await expectConnectError(current.client.send(new DeleteRoutingProfileCommand({ ...ids, RoutingProfileId: id })), 'ResourceNotFoundException', 404);
     await create();
   });
 });
@@ -304,13 +298,13 @@ describe('updates', () => {
       Concurrency: 4,
       WorkloadTypeConcurrencies: [{ WorkloadType: 'callback', Concurrency: 2, CrossChannelWorkloadBehavior: { ChannelWorkloadBehaviorType: 'ROUTE_CURRENT_CHANNEL_ANY_WORKLOADTYPE_ONLY' } }],
     } as MediaConcurrency;
-    await client.send(new UpdateRoutingProfileConcurrencyCommand({ ...ids, RoutingProfileId: id, MediaConcurrencies: [task] }));
-    const { RoutingProfile } = await client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
+    await current.client.send(new UpdateRoutingProfileConcurrencyCommand({ ...ids, RoutingProfileId: id, MediaConcurrencies: [task] }));
+    const { RoutingProfile } = await current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }));
     expect(RoutingProfile!.MediaConcurrencies).toEqual([
       { ...task, CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' } },
     ]);
     await expectConnectError(
-      client.send(
+      current.client.send(
         new UpdateRoutingProfileConcurrencyCommand({
           ...ids,
           RoutingProfileId: id,
@@ -326,55 +320,55 @@ describe('updates', () => {
   it('UpdateRoutingProfileName needs Name or Description and changes only what it is given', async () => {
     const id = await create();
     await expectConnectError(
-      client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: id })),
+      current.client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: id })),
       'InvalidParameterException',
       400,
       /At least Name or Description/,
     );
-    await client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: id, Description: 'Changed' }));
-    expect(emu.snapshot().profiles[0]).toMatchObject({ name: 'Tier1', description: 'Changed' });
+    await current.client.send(new UpdateRoutingProfileNameCommand({ ...ids, RoutingProfileId: id, Description: 'Changed' }));
+    expect(current.emu.snapshot().profiles[0]).toMatchObject({ name: 'Tier1', description: 'Changed' });
   });
 
   it('updates default outbound queue and agent availability timer', async () => {
     const id = await create();
-    await client.send(new UpdateRoutingProfileDefaultOutboundQueueCommand({ ...ids, RoutingProfileId: id, DefaultOutboundQueueId: 'q-sales' }));
-    await client.send(new UpdateRoutingProfileAgentAvailabilityTimerCommand({ ...ids, RoutingProfileId: id, AgentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' }));
+    await current.client.send(new UpdateRoutingProfileDefaultOutboundQueueCommand({ ...ids, RoutingProfileId: id, DefaultOutboundQueueId: 'q-sales' }));
+    await current.client.send(new UpdateRoutingProfileAgentAvailabilityTimerCommand({ ...ids, RoutingProfileId: id, AgentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' }));
     await expectConnectError(
-      client.send(new UpdateRoutingProfileAgentAvailabilityTimerCommand({ ...ids, RoutingProfileId: id, AgentAvailabilityTimer: undefined as never })),
+      current.client.send(new UpdateRoutingProfileAgentAvailabilityTimerCommand({ ...ids, RoutingProfileId: id, AgentAvailabilityTimer: undefined as never })),
       'InvalidParameterException',
       400,
       /AgentAvailabilityTimer' failed to satisfy constraint: Member must not be null/,
     );
-    expect(emu.snapshot().profiles[0]).toMatchObject({ defaultOutboundQueueId: 'q-sales', agentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' });
+    expect(current.emu.snapshot().profiles[0]).toMatchObject({ defaultOutboundQueueId: 'q-sales', agentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND' });
   });
 
   it('associate, update priority/delay, disassociate: only pairs in the right state', async () => {
     const id = await create({ QueueConfigs: [qc('q-sales', 'VOICE', 1, 0)] });
     const rp = { ...ids, RoutingProfileId: id };
     await expectConnectError(
-      client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'VOICE', 2)] })),
+      current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'VOICE', 2)] })),
       'InvalidParameterException',
       400,
       /already associated/,
     );
-    await expectConnectError(client.send(new AssociateRoutingProfileQueuesCommand(rp)), 'InvalidParameterException', 400);
-    await client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'CHAT', 5, 30)] }));
+    await expectConnectError(current.client.send(new AssociateRoutingProfileQueuesCommand(rp)), 'InvalidParameterException', 400);
+    await current.client.send(new AssociateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'CHAT', 5, 30)] }));
     // UpdateRoutingProfileQueues changes only associated pairs; a refused call changes nothing.
     await expectConnectError(
-      client.send(new UpdateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'VOICE', 9), qc('q-support', 'VOICE', 9)] })),
+      current.client.send(new UpdateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'VOICE', 9), qc('q-support', 'VOICE', 9)] })),
       'InvalidParameterException',
       400,
       /not associated/,
     );
-    await client.send(new UpdateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'VOICE', 7, 20)] }));
+    await current.client.send(new UpdateRoutingProfileQueuesCommand({ ...rp, QueueConfigs: [qc('q-sales', 'VOICE', 7, 20)] }));
     await expectConnectError(
-      client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [{ QueueId: 'q-support', Channel: 'VOICE' }] })),
+      current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [{ QueueId: 'q-support', Channel: 'VOICE' }] })),
       'InvalidParameterException',
       400,
       /not associated/,
     );
-    await client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [{ QueueId: 'q-sales', Channel: 'CHAT' }] }));
-    expect(emu.snapshot().profiles[0].queueConfigs.map(({ seq: _s, ...c }) => c)).toEqual([
+    await current.client.send(new DisassociateRoutingProfileQueuesCommand({ ...rp, QueueReferences: [{ QueueId: 'q-sales', Channel: 'CHAT' }] }));
+    expect(current.emu.snapshot().profiles[0].queueConfigs.map(({ seq: _s, ...c }) => c)).toEqual([
       { queueId: 'q-sales', channel: 'VOICE', priority: 7, delay: 20 },
     ]);
   });

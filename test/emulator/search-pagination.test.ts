@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator, SeedProfile } from '../../src/emulator/index.js';
-import { BASE_SEED, expectConnectError, start } from './helpers.js';
+import { BASE_SEED, expectConnectError, ids, start } from './helpers.js';
 
 const profile = (name: string, tags: Record<string, string> = {}, extra: Partial<SeedProfile> = {}): SeedProfile => ({
   name,
@@ -41,9 +41,6 @@ beforeAll(async () => {
   }));
 });
 afterAll(async () => emu.close());
-
-// The SDK's paginators write NextToken into the input object they are given: always pass a copy.
-const ids = Object.freeze({ InstanceId: 'inst-1' });
 
 async function names(SearchCriteria?: RoutingProfileSearchCriteria, TagFilter?: ControlPlaneTagFilter): Promise<string[]> {
   const out = await client.send(

@@ -1,6 +1,5 @@
 // Conformance: MediaConcurrency.WorkloadTypeConcurrencies through the real ConnectClient over HTTP.
 import {
-  type ConnectClient,
   CreateRoutingProfileCommand,
   DescribeRoutingProfileCommand,
   type MediaConcurrency,
@@ -8,22 +7,17 @@ import {
   UpdateRoutingProfileConcurrencyCommand,
   type WorkloadTypeConcurrency,
 } from '@aws-sdk/client-connect';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   CHANNEL_WITHOUT_WORKLOAD_TYPES_CLEARS_THEM,
   WORKLOAD_BEHAVIOR_WHEN_ABSENT,
   WORKLOAD_TYPE_CHANNELS,
   WORKLOAD_TYPE_MAX_LENGTH,
 } from '../../src/emulator/handlers/rules.js';
-import { createInput, expectConnectError, start } from './helpers.js';
+import { createInput, emulatorForEachTest, expectConnectError, ids } from './helpers.js';
 
-let emu: RunningEmulator;
-let client: ConnectClient;
-beforeEach(async () => ({ emu, client } = await start()));
-afterEach(async () => emu.close());
+const current = emulatorForEachTest();
 
-const ids = { InstanceId: 'inst-1' };
 const wt = (WorkloadType: string, Concurrency: number, behavior?: string): WorkloadTypeConcurrency =>
   ({
     WorkloadType,
@@ -37,10 +31,10 @@ const task = (list: WorkloadTypeConcurrency[] | undefined, Concurrency = 5): Med
 });
 
 async function create(media: MediaConcurrency[]): Promise<string> {
-  return (await client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies: media })))).RoutingProfileId!;
+  return (await current.client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies: media })))).RoutingProfileId!;
 }
 async function describeMedia(id: string): Promise<MediaConcurrency[]> {
-  return (await client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }))).RoutingProfile!.MediaConcurrencies!;
+  return (await current.client.send(new DescribeRoutingProfileCommand({ ...ids, RoutingProfileId: id }))).RoutingProfile!.MediaConcurrencies!;
 }
 
 describe('workload types round trip', () => {
@@ -57,13 +51,13 @@ describe('workload types round trip', () => {
       { Channel: 'TASK', Concurrency: 5, CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' }, WorkloadTypeConcurrencies: taskTypes },
       { Channel: 'EMAIL', Concurrency: 2, CrossChannelBehavior: { BehaviorType: 'ROUTE_ANY_CHANNEL' }, WorkloadTypeConcurrencies: emailTypes },
     ]);
-    const found = (await client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0];
+    const found = (await current.client.send(new SearchRoutingProfilesCommand(ids))).RoutingProfiles![0];
     expect(found.MediaConcurrencies).toEqual([
       { Channel: 'VOICE', Concurrency: 1 },
       { Channel: 'TASK', Concurrency: 5, WorkloadTypeConcurrencies: taskTypes },
       { Channel: 'EMAIL', Concurrency: 2, WorkloadTypeConcurrencies: emailTypes },
     ]);
-    expect(emu.requestLog[0].input.MediaConcurrencies).toEqual([
+    expect(current.emu.requestLog[0].input.MediaConcurrencies).toEqual([
       { Channel: 'VOICE', Concurrency: 1 },
       task(taskTypes),
       { Channel: 'EMAIL', Concurrency: 2, CrossChannelBehavior: { BehaviorType: 'ROUTE_ANY_CHANNEL' }, WorkloadTypeConcurrencies: emailTypes },
@@ -74,15 +68,15 @@ describe('workload types round trip', () => {
     expect(CHANNEL_WITHOUT_WORKLOAD_TYPES_CLEARS_THEM).toBe(true);
     const id = await create([task([wt('callback', 2), wt('chase', 1)])]);
     const rp = { ...ids, RoutingProfileId: id };
-    await client.send(new UpdateRoutingProfileConcurrencyCommand({ ...rp, MediaConcurrencies: [task([wt('callback', 4)], 6)] }));
+    await current.client.send(new UpdateRoutingProfileConcurrencyCommand({ ...rp, MediaConcurrencies: [task([wt('callback', 4)], 6)] }));
     expect(await describeMedia(id)).toEqual([
       { Channel: 'TASK', Concurrency: 6, CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' }, WorkloadTypeConcurrencies: [wt('callback', 4)] },
     ]);
     // The channel sent without the member has no workload types afterwards.
-    await client.send(new UpdateRoutingProfileConcurrencyCommand({ ...rp, MediaConcurrencies: [task(undefined, 6)] }));
+    await current.client.send(new UpdateRoutingProfileConcurrencyCommand({ ...rp, MediaConcurrencies: [task(undefined, 6)] }));
     const [after] = await describeMedia(id);
     expect(after).not.toHaveProperty('WorkloadTypeConcurrencies');
-    expect(emu.snapshot().profiles[0].mediaConcurrencies).toEqual([{ channel: 'TASK', concurrency: 6, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' }]);
+    expect(current.emu.snapshot().profiles[0].mediaConcurrencies).toEqual([{ channel: 'TASK', concurrency: 6, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' }]);
   });
 
   it(`WORKLOAD_BEHAVIOR_WHEN_ABSENT (${String(WORKLOAD_BEHAVIOR_WHEN_ABSENT)}): an entry sent without a behaviour comes back without one`, async () => {
@@ -115,12 +109,12 @@ describe('workload type validation', () => {
     ['a blank at the start of WorkloadType', [task([wt(' a', 1)])], /blanks at either end/],
   ])('refuses %s', async (_what, MediaConcurrencies, message) => {
     await expectConnectError(
-      client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies }))),
+      current.client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies }))),
       'InvalidParameterException',
       400,
       message,
     );
-    expect(emu.snapshot().profiles).toEqual([]);
+    expect(current.emu.snapshot().profiles).toEqual([]);
   });
 
   it(`WORKLOAD_TYPE_MAX_LENGTH (${WORKLOAD_TYPE_MAX_LENGTH}) code points are accepted, in any script`, async () => {
@@ -131,7 +125,7 @@ describe('workload type validation', () => {
     expect([...WORKLOAD_TYPE_CHANNELS].sort()).toEqual(['EMAIL', 'TASK']);
     for (const Channel of ['VOICE', 'CHAT'] as const) {
       await expectConnectError(
-        client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies: [{ Channel, Concurrency: 1, WorkloadTypeConcurrencies: [wt('a', 1)] }] }))),
+        current.client.send(new CreateRoutingProfileCommand(createInput({ MediaConcurrencies: [{ Channel, Concurrency: 1, WorkloadTypeConcurrencies: [wt('a', 1)] }] }))),
         'InvalidParameterException',
         400,
         new RegExp(`not supported for ${Channel}`),
@@ -139,7 +133,7 @@ describe('workload type validation', () => {
     }
     const id = await create([task(undefined)]);
     await expectConnectError(
-      client.send(
+      current.client.send(
         new UpdateRoutingProfileConcurrencyCommand({
           ...ids,
           RoutingProfileId: id,
@@ -150,6 +144,6 @@ describe('workload type validation', () => {
       400,
       /not supported for CHAT/,
     );
-    expect(emu.snapshot().profiles[0].mediaConcurrencies.map((m) => m.channel)).toEqual(['TASK']);
+    expect(current.emu.snapshot().profiles[0].mediaConcurrencies.map((m) => m.channel)).toEqual(['TASK']);
   });
 });

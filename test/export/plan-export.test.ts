@@ -7,6 +7,7 @@ import { emitProfileYaml } from '../../src/export/emit.js';
 import { formatFields } from '../../src/export/format-fields.js';
 import { collisionKey } from '../../src/export/slug.js';
 import { parseProfileText } from '../../src/desired/parse-text.js';
+import { exportedTier1Support } from './exported-file.js';
 
 const QUEUES: LiveQueue[] = [
   { queueId: 'q-basic', arn: 'arn:aws:connect:us-east-1:1:instance/i/queue/q-basic', name: 'BasicQueue' },
@@ -68,37 +69,16 @@ describe('planExport', () => {
   it('writes every field, sorted, by queue name, without aws: or ownership tags', () => {
     const item = only(planExport(input()));
     expect(item).toMatchObject({ kind: 'write', name: 'Tier1 Support', file: 'profiles/tier1-support.yaml', replaces: false });
+    // `yes` quoted, or YAML would read it back as true.
     expect(item.kind === 'write' && item.text).toBe(
-      [
-        '# yaml-language-server: $schema=../schema/routing-profile.schema.json',
-        'name: Tier1 Support',
-        'description: Frontline agents',
-        'defaultOutboundQueue: BasicQueue',
-        'agentAvailabilityTimer: TIME_SINCE_LAST_INBOUND',
-        'mediaConcurrencies:',
-        '  - channel: VOICE',
-        '    concurrency: 1',
-        '    crossChannelBehavior: ROUTE_ANY_CHANNEL',
-        '  - channel: CHAT',
-        '    concurrency: 3',
-        '    crossChannelBehavior: ROUTE_CURRENT_CHANNEL_ONLY',
-        'queues:',
-        '  - queue: "yes"',
-        '    channel: VOICE',
-        '    priority: 1',
-        '    delay: 5',
-        '  - queue: "yes"',
-        '    channel: CHAT',
-        '    priority: 2',
-        '    delay: 30',
-        '  - queue: サポート',
-        '    channel: VOICE',
-        '    priority: 1',
-        '    delay: 0',
-        'tags:',
-        '  team: support',
-        '',
-      ].join('\n'),
+      exportedTier1Support({
+        agentAvailabilityTimer: 'TIME_SINCE_LAST_INBOUND',
+        queues: [
+          ['"yes"', 'VOICE', 1, 5],
+          ['"yes"', 'CHAT', 2, 30],
+          ['サポート', 'VOICE', 1, 0],
+        ],
+      }),
     );
   });
 

@@ -5,9 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readYaml, repo, type Action } from './yaml-files.js';
+import { readYaml, repo, runStepDefaults, type Action } from './yaml-files.js';
 
-const script = readYaml<Action>('action.yml').runs.steps.find((s) => s.id === 'run')?.run ?? '';
+const action = readYaml<Action>('action.yml');
+const script = action.runs.steps.find((s) => s.id === 'run')?.run ?? '';
 const work = mkdtempSync(join(tmpdir(), 'action-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -32,15 +33,9 @@ function runAction(workspace: string, directory: string): { status: number | nul
     GITHUB_ACTION_PATH: repo,
     GITHUB_OUTPUT: output,
     RUNNER_TEMP: work,
+    ...runStepDefaults(action),
     CG_COMMAND: 'validate',
     CG_DIRECTORY: directory,
-    CG_INSTANCE: '',
-    CG_REGION: '',
-    CG_FORMAT: 'markdown',
-    CG_PLAN_FILE: '',
-    CG_FAIL_ON_CHANGES: 'false',
-    CG_ENDPOINT_URL: '',
-    CG_CHANGED_SINCE: '',
   };
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(work, 'run.sh')], { cwd: workspace, env, encoding: 'utf8' });
   const outputs = Object.fromEntries(

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readYaml, type Action } from './yaml-files.js';
+import { readYaml, runStepDefaults, type Action } from './yaml-files.js';
 
 const action = readYaml<Action>('action.yml');
 const script = action.runs.steps.find((s) => s.id === 'run')?.run ?? '';
@@ -53,15 +53,7 @@ function runAction(inputs: Record<string, string>, stub: { exit?: number; stdout
     STUB_ARGS: argsFile,
     STUB_EXIT: String(stub.exit ?? 0),
     STUB_STDOUT: stub.stdout ?? '',
-    CG_COMMAND: '',
-    CG_DIRECTORY: 'profiles',
-    CG_INSTANCE: '',
-    CG_REGION: '',
-    CG_FORMAT: 'markdown',
-    CG_PLAN_FILE: '',
-    CG_FAIL_ON_CHANGES: 'false',
-    CG_ENDPOINT_URL: '',
-    CG_CHANGED_SINCE: '',
+    ...runStepDefaults(action),
     ...inputs,
   };
   // The runner's own invocation for `shell: bash`.

@@ -46,6 +46,20 @@ export interface Action {
   runs: { using: string; steps: Step[] };
 }
 
+/**
+ * The environment the runner gives action.yml's run step when a workflow passes no input: each variable mapped
+ * from an input (`${{ inputs.NAME }}`) holds that input's default, or '' when it has none.
+ */
+export function runStepDefaults(action: Action): Record<string, string> {
+  const step = action.runs.steps.find((s) => s.id === 'run');
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(step?.env ?? {})) {
+    const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(value)?.[1];
+    if (input !== undefined) env[key] = action.inputs[input]?.default ?? '';
+  }
+  return env;
+}
+
 /** Repository-relative paths of every workflow file in a folder. */
 export function workflowFiles(folder: string): string[] {
   const dir = join(repo, folder);

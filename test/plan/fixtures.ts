@@ -3,6 +3,9 @@
 import type { ResolvedManualQueue, ResolvedProfile, ResolvedQueueConfig } from '../../src/desired/types.js';
 import type { LiveManualQueue, LiveProfile, LiveQueue, LiveQueueConfig, LiveState } from '../../src/live/types.js';
 import type { Channel } from '../../src/vocabulary.js';
+import { computePlan } from '../../src/plan/planner.js';
+import type { Change } from '../../src/plan/types.js';
+import { expect } from 'vitest';
 
 export const INSTANCE_ID = 'inst-1';
 const ARN_PREFIX = `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE_ID}`;
@@ -89,4 +92,41 @@ export function live(overrides: Partial<LiveProfile> = {}): LiveProfile {
 
 export function state(profiles: LiveProfile[]): LiveState {
   return { instanceId: INSTANCE_ID, queues: QUEUES, profiles };
+}
+
+/** The ids every call on `live()`'s profile carries. */
+export const RP = { InstanceId: INSTANCE_ID, RoutingProfileId: 'rp-1' };
+
+/** The one change the planner makes of `d` against `l` (or against nothing live). */
+export function changeFor(d: ResolvedProfile, l?: LiveProfile): Change {
+  const plan = computePlan([d], state(l === undefined ? [] : [l]));
+  expect(plan.changes).toHaveLength(1);
+  return plan.changes[0] as Change;
+}
+
+type DesiredConcurrency = ResolvedProfile['mediaConcurrencies'][number];
+
+/** VOICE as `desired()` states it, then the two channels that may hold workload types. */
+export function withTaskAndEmail(task: DesiredConcurrency, email: DesiredConcurrency): ResolvedProfile['mediaConcurrencies'] {
+  return [{ channel: 'VOICE', concurrency: 1 }, task, email];
+}
+
+/** `live()` with workload types on TASK and EMAIL, as Describe reports them. */
+export function liveWithWorkloadTypes(): LiveProfile {
+  return live({
+    mediaConcurrencies: [
+      { channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' },
+      {
+        channel: 'TASK',
+        concurrency: 4,
+        crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY',
+        // Connect's order, and one entry without a behaviour (read as the default).
+        workloadTypeConcurrencies: [
+          { workloadType: 'Returns', concurrency: 2, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
+          { workloadType: 'Billing', concurrency: 1 },
+        ],
+      },
+      { channel: 'EMAIL', concurrency: 2, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ workloadType: 'Claims', concurrency: 1 }] },
+    ],
+  });
 }

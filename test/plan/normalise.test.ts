@@ -10,7 +10,6 @@ import {
   normaliseWorkloadTypes,
   ownershipTag,
 } from '../../src/plan/normalise.js';
-import { lookAlikeKey } from '../../src/plan/look-alike.js';
 import { OWNERSHIP_TAG_KEY } from '../../src/vocabulary.js';
 import { managedLive, managedScope } from '../../src/plan/managed.js';
 import { desired, live, liveQueue, queueArn, resolvedQueue } from './fixtures.js';
@@ -75,12 +74,5 @@ describe('normalisers', () => {
       { workloadType: 'Billing', concurrency: 1, crossChannelWorkloadBehavior: 'ROUTE_CURRENT_CHANNEL_CURRENT_WORKLOADTYPE_ONLY' },
       { workloadType: 'Returns', concurrency: 2, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
     ]);
-  });
-
-  it('lookAlikeKey: equal after NFC, trimming and case folding', () => {
-    expect(lookAlikeKey(' Team 05 ')).toBe(lookAlikeKey('team 05'));
-    expect(lookAlikeKey('Cafe\u0301')).toBe(lookAlikeKey('CAFÉ'));
-    expect(lookAlikeKey('Straße')).toBe(lookAlikeKey('STRASSE'));
-    expect(lookAlikeKey('Team 05')).not.toBe(lookAlikeKey('Team 5'));
   });
 });

@@ -5,16 +5,8 @@ import type { ResolvedProfile } from '../../src/desired/types.js';
 import { InternalError } from '../../src/errors.js';
 import type { LiveProfile } from '../../src/live/types.js';
 import { computePlan } from '../../src/plan/planner.js';
-import { type Call, type Change, CREATED_PROFILE_ID } from '../../src/plan/types.js';
-import { desired, INSTANCE_ID, live, liveManual, liveQueue, queueId, queueName, range, resolvedManual, resolvedQueue, state } from './fixtures.js';
-
-const RP = { InstanceId: INSTANCE_ID, RoutingProfileId: 'rp-1' };
-
-function changeFor(d: ResolvedProfile, l?: LiveProfile): Change {
-  const plan = computePlan([d], state(l === undefined ? [] : [l]));
-  expect(plan.changes).toHaveLength(1);
-  return plan.changes[0] as Change;
-}
+import { type Call, CREATED_PROFILE_ID } from '../../src/plan/types.js';
+import { changeFor, desired, INSTANCE_ID, live, liveManual, liveQueue, liveWithWorkloadTypes, queueId, queueName, range, resolvedManual, resolvedQueue, RP, state, withTaskAndEmail } from './fixtures.js';
 
 const std = (n: number) => ({ QueueReference: { QueueId: queueId(n), Channel: 'VOICE' as const }, Priority: 1, Delay: 0 });
 const manual = (n: number) => ({ QueueReference: { QueueId: queueId(n), Channel: 'CHAT' as const } });
@@ -143,29 +135,8 @@ describe('manual-assignment queues: batching (10 standard and 10 manual pairs a 
   });
 });
 
-const TASK_AND_EMAIL = (task: ResolvedProfile['mediaConcurrencies'][number], email: ResolvedProfile['mediaConcurrencies'][number]): ResolvedProfile['mediaConcurrencies'] => [
-  { channel: 'VOICE', concurrency: 1 },
-  task,
-  email,
-];
-
 describe('workload types: managed when stated, kept when not', () => {
-  const liveWithWorkload = live({
-    mediaConcurrencies: [
-      { channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' },
-      {
-        channel: 'TASK',
-        concurrency: 4,
-        crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY',
-        // Connect's order, and one entry without a behaviour (read as the default).
-        workloadTypeConcurrencies: [
-          { workloadType: 'Returns', concurrency: 2, crossChannelWorkloadBehavior: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' },
-          { workloadType: 'Billing', concurrency: 1 },
-        ],
-      },
-      { channel: 'EMAIL', concurrency: 2, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ workloadType: 'Claims', concurrency: 1 }] },
-    ],
-  });
+  const liveWithWorkload = liveWithWorkloadTypes();
   const sameTask = {
     channel: 'TASK' as const,
     concurrency: 4,
@@ -176,13 +147,13 @@ describe('workload types: managed when stated, kept when not', () => {
   };
 
   it('is in sync when the stated list equals live up to order and the default behaviour', () => {
-    expect(changeFor(desired({ mediaConcurrencies: TASK_AND_EMAIL(sameTask, { channel: 'EMAIL', concurrency: 2 }) }), liveWithWorkload).action).toBe('no-op');
+    expect(changeFor(desired({ mediaConcurrencies: withTaskAndEmail(sameTask, { channel: 'EMAIL', concurrency: 2 }) }), liveWithWorkload).action).toBe('no-op');
   });
 
   it('sends a changed list for the channel that states it and carries the other channel untouched', () => {
     const change = changeFor(
       desired({
-        mediaConcurrencies: TASK_AND_EMAIL(
+        mediaConcurrencies: withTaskAndEmail(
           { ...sameTask, workloadTypes: [{ workloadType: 'Billing', concurrency: 3, crossChannelWorkloadBehavior: 'ROUTE_CURRENT_CHANNEL_ANY_WORKLOADTYPE_ONLY' }] },
           { channel: 'EMAIL', concurrency: 2 },
         ),
@@ -231,7 +202,7 @@ describe('workload types: managed when stated, kept when not', () => {
   });
 
   it('workloadTypes: [] removes them all: the channel is sent without the member', () => {
-    const change = changeFor(desired({ mediaConcurrencies: TASK_AND_EMAIL({ ...sameTask, workloadTypes: [] }, { channel: 'EMAIL', concurrency: 2, workloadTypes: [] }) }), liveWithWorkload);
+    const change = changeFor(desired({ mediaConcurrencies: withTaskAndEmail({ ...sameTask, workloadTypes: [] }, { channel: 'EMAIL', concurrency: 2, workloadTypes: [] }) }), liveWithWorkload);
     const input = (change.calls[0] as Extract<Call, { operation: 'UpdateRoutingProfileConcurrency' }>).input;
     expect(input.MediaConcurrencies.map((m) => 'WorkloadTypeConcurrencies' in m)).toEqual([false, false, false]);
     expect(change.diffs.map((d) => d.field)).toEqual([
@@ -245,11 +216,11 @@ describe('workload types: managed when stated, kept when not', () => {
   });
 
   it('left out: a live change to them is no diff', () => {
-    expect(changeFor(desired({ mediaConcurrencies: TASK_AND_EMAIL({ channel: 'TASK', concurrency: 4 }, { channel: 'EMAIL', concurrency: 2 }) }), liveWithWorkload).action).toBe('no-op');
+    expect(changeFor(desired({ mediaConcurrencies: withTaskAndEmail({ channel: 'TASK', concurrency: 4 }, { channel: 'EMAIL', concurrency: 2 }) }), liveWithWorkload).action).toBe('no-op');
   });
 
   it('a create sends stated workload types with explicit behaviours, and lists them as diffs', () => {
-    const change = changeFor(desired({ mediaConcurrencies: TASK_AND_EMAIL(sameTask, { channel: 'EMAIL', concurrency: 2, workloadTypes: [] }) }));
+    const change = changeFor(desired({ mediaConcurrencies: withTaskAndEmail(sameTask, { channel: 'EMAIL', concurrency: 2, workloadTypes: [] }) }));
     expect((change.calls[0] as Extract<Call, { operation: 'CreateRoutingProfile' }>).input.MediaConcurrencies).toEqual([
       { Channel: 'VOICE', Concurrency: 1, CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' } },
       {

@@ -3,17 +3,10 @@ import { InternalError } from '../../src/errors.js';
 import type { LiveProfile } from '../../src/live/types.js';
 import type { ResolvedProfile } from '../../src/desired/types.js';
 import { computePlan } from '../../src/plan/planner.js';
-import { type Call, type Change, CREATED_PROFILE_ID, type Diff } from '../../src/plan/types.js';
-import { desired, INSTANCE_ID, live, liveQueue, profileArn, queueArn, queueId, range, resolvedQueue, state } from './fixtures.js';
+import { type Call, CREATED_PROFILE_ID, type Diff } from '../../src/plan/types.js';
+import { changeFor, desired, INSTANCE_ID, live, liveQueue, liveWithWorkloadTypes, profileArn, queueArn, queueId, range, resolvedQueue, RP, state, withTaskAndEmail } from './fixtures.js';
 
-const RP = { InstanceId: INSTANCE_ID, RoutingProfileId: 'rp-1' };
 const ARN = profileArn('rp-1');
-
-function changeFor(d: ResolvedProfile, l?: LiveProfile): Change {
-  const plan = computePlan([d], state(l === undefined ? [] : [l]));
-  expect(plan.changes).toHaveLength(1);
-  return plan.changes[0] as Change;
-}
 
 const FULL_CONCURRENCY_CALL: Call = {
   operation: 'UpdateRoutingProfileConcurrency',
@@ -193,20 +186,8 @@ describe('computePlan: update, one kind of change at a time', () => {
     },
     {
       title: 'WorkloadTypeConcurrencies on live entries are carried over untouched',
-      desired: desired({
-        mediaConcurrencies: [
-          { channel: 'VOICE', concurrency: 1 },
-          { channel: 'TASK', concurrency: 4 },
-          { channel: 'EMAIL', concurrency: 2 },
-        ],
-      }),
-      live: live({
-        mediaConcurrencies: [
-          { channel: 'EMAIL', concurrency: 2, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ workloadType: 'W', concurrency: 1 }] },
-          { channel: 'TASK', concurrency: 3, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY', workloadTypeConcurrencies: [{ workloadType: 'X', concurrency: 2 }] },
-          { channel: 'VOICE', concurrency: 1, crossChannelBehavior: 'ROUTE_CURRENT_CHANNEL_ONLY' },
-        ],
-      }),
+      desired: desired({ mediaConcurrencies: withTaskAndEmail({ channel: 'TASK', concurrency: 5 }, { channel: 'EMAIL', concurrency: 2 }) }),
+      live: liveWithWorkloadTypes(),
       calls: [
         {
           operation: 'UpdateRoutingProfileConcurrency',
@@ -216,15 +197,19 @@ describe('computePlan: update, one kind of change at a time', () => {
               { Channel: 'VOICE', Concurrency: 1, CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' } },
               {
                 Channel: 'TASK',
-                Concurrency: 4,
+                Concurrency: 5,
                 CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' },
-                WorkloadTypeConcurrencies: [{ WorkloadType: 'X', Concurrency: 2 }],
+                // What live holds, in the plan's order (by name); no behaviour is added where live has none.
+                WorkloadTypeConcurrencies: [
+                  { WorkloadType: 'Billing', Concurrency: 1 },
+                  { WorkloadType: 'Returns', Concurrency: 2, CrossChannelWorkloadBehavior: { ChannelWorkloadBehaviorType: 'ROUTE_ANY_CHANNEL_ANY_WORKLOAD_TYPE' } },
+                ],
               },
               {
                 Channel: 'EMAIL',
                 Concurrency: 2,
                 CrossChannelBehavior: { BehaviorType: 'ROUTE_CURRENT_CHANNEL_ONLY' },
-                WorkloadTypeConcurrencies: [{ WorkloadType: 'W', Concurrency: 1 }],
+                WorkloadTypeConcurrencies: [{ WorkloadType: 'Claims', Concurrency: 1 }],
               },
             ],
           },

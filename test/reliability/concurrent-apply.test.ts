@@ -1,25 +1,18 @@
 // Two applies at once on the same instance and the same files, both planning the same creates: Connect's
 // unique names make one create of each pair fail with DuplicateResourceException, which must lead to adoption
 // (or a reported conflict), never a second profile. Two built CLI processes, truly concurrent.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, profilesDir, runCli } from '../e2e/harness.js';
+import { describe, expect, it } from 'vitest';
+import { cliEnv, runCli, releasedAfterEach } from '../e2e/harness.js';
 import { MANY_QUEUES, SEED_QUEUES, support, toYaml } from '../e2e/fixtures.js';
 import { asSeed, duplicateNames } from './support.js';
 
-let emu: RunningEmulator | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups.splice(0)) c();
-});
+const scope = releasedAfterEach();
 
 const NAMES = Array.from({ length: 6 }, (_, i) => `Shared ${i + 1}`);
 
 describe('two applies at once', () => {
   it.each([0, 800])('creates each profile once and ends converged (search lag %i ms)', async (searchLagMs) => {
-    emu = await emulatorWith({ queues: [...SEED_QUEUES, ...MANY_QUEUES], profiles: asSeed(support({ name: 'Existing' })) }, { faults: { searchLagMs } });
+    const emu = await scope.emulator({ queues: [...SEED_QUEUES, ...MANY_QUEUES], profiles: asSeed(support({ name: 'Existing' })) }, { faults: { searchLagMs } });
     const docs = NAMES.map((name, i) =>
       support({
         name,
@@ -28,8 +21,7 @@ describe('two applies at once', () => {
         tags: { team: name },
       }),
     );
-    const files = profilesDir({ 'shared.yaml': toYaml(...docs, support({ name: 'Existing', description: 'changed by both' })) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'shared.yaml': toYaml(...docs, support({ name: 'Existing', description: 'changed by both' })) });
     const env = cliEnv(emu);
 
     const [a, b] = await Promise.all([

@@ -2,29 +2,21 @@
 // what was skipped, the exit code is 1, and a re-run converges. And Connect vanishing mid-apply: the run stops
 // within seconds, with the same kind of report. The built CLI as a real process, paced by
 // Connect's default quotas in the emulator so that the apply takes several seconds.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { assertBuilt, cliEnv, emulatorWith, isWrite, profilesDir, runCli } from '../e2e/harness.js';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt, cliEnv, isWrite, runCli, releasedAfterEach } from '../e2e/harness.js';
 import { SEED_QUEUES, support, toYaml } from '../e2e/fixtures.js';
 import { asSeed, spawnCli, waitFor } from './support.js';
 
-let emu: RunningEmulator | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups.splice(0)) c();
-});
+const scope = releasedAfterEach();
 
 const NAMES = Array.from({ length: 20 }, (_, i) => `Team ${String(i + 1).padStart(2, '0')}`);
 
 describe('interrupting apply', () => {
   it('SIGINT after the first write: in-flight call finishes, the rest is skipped and reported, exit 1; a re-run converges', async () => {
     assertBuilt();
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: asSeed(...NAMES.map((name) => support({ name }))) }, { quotas: 'connect-defaults' });
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: asSeed(...NAMES.map((name) => support({ name }))) }, { quotas: 'connect-defaults' });
     // 20 descriptions and 20 tags to change: 40 writes at about 2 a second per operation.
-    const files = profilesDir({ 'teams.yaml': toYaml(...NAMES.map((name) => support({ name, description: `${name} v2`, tags: { team: name } }))) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'teams.yaml': toYaml(...NAMES.map((name) => support({ name, description: `${name} v2`, tags: { team: name } }))) });
     const env = cliEnv(emu);
     const log = emu.requestLog;
 
@@ -63,10 +55,9 @@ describe('interrupting apply', () => {
 
   it('Connect gone after the first write: apply stops within seconds (it used to retry for about 50 s), reports what was done and what was not sent, exit 1', async () => {
     assertBuilt();
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: asSeed(...NAMES.map((name) => support({ name }))) }, { quotas: 'connect-defaults' });
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: asSeed(...NAMES.map((name) => support({ name }))) }, { quotas: 'connect-defaults' });
     // 20 descriptions to change at about 2 a second: a paced apply of about 10 s.
-    const files = profilesDir({ 'teams.yaml': toYaml(...NAMES.map((name) => support({ name, description: `${name} v2` }))) });
-    cleanups.push(files.cleanup);
+    const files = scope.profiles({ 'teams.yaml': toYaml(...NAMES.map((name) => support({ name, description: `${name} v2` }))) });
     const log = emu.requestLog;
 
     const cli = spawnCli(['apply', '--dir', files.dir, '--auto-approve'], cliEnv(emu));
@@ -74,7 +65,6 @@ describe('interrupting apply', () => {
     expect(log.some((e) => isWrite(e.operation)), 'apply sent a write').toBe(true);
     const stopped = Date.now();
     await emu.close();
-    emu = undefined;
     const code = await cli.exited;
     const afterStop = Date.now() - stopped;
     const stdout = cli.stdout();

@@ -1,18 +1,12 @@
 // Lost answers on writes that cannot be repeated blindly (no client token in Connect): the built CLI against the
 // emulator, which commits the write and then drops the connection. A create must never yield a second profile
 // nor a failed run for our own success; the created profile's remaining steps must still be carried out.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultOptions, RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, isWrite, profilesDir, runCli } from '../e2e/harness.js';
+import { cliEnv, isWrite, runCli, releasedAfterEach } from '../e2e/harness.js';
 import { MANY_QUEUES, SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
 
-let emu: RunningEmulator | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups.splice(0)) c();
-});
+const scope = releasedAfterEach();
 
 /** 25 queue pairs: CreateRoutingProfile carries 10, two AssociateRoutingProfileQueues batches carry 10 and 5. */
 function bigProfile(): ProfileDoc {
@@ -28,9 +22,8 @@ function bigProfile(): ProfileDoc {
 }
 
 async function applyWith(faults: FaultOptions) {
-  emu = await emulatorWith({ queues: [...SEED_QUEUES, ...MANY_QUEUES] }, { faults });
-  const files = profilesDir({ 'overflow.yaml': toYaml(bigProfile()) });
-  cleanups.push(files.cleanup);
+  const emu = await scope.emulator({ queues: [...SEED_QUEUES, ...MANY_QUEUES] }, { faults });
+  const files = scope.profiles({ 'overflow.yaml': toYaml(bigProfile()) });
   const env = cliEnv(emu);
   const apply = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env });
   const log = [...emu.requestLog];

@@ -1,28 +1,22 @@
 // One profile fails for good: the others are done, its own later steps are skipped, the report says which and
 // why, the exit code is 1, and a re-run after the cause is removed converges. And the 500-profile quota: a
 // resource limit answered 429 like throttling, which must stop at once with a message that names the quota.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyConverged } from '../../src/apply/verify.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { Change, Plan } from '../../src/plan/types.js';
-import { cliEnv, emulatorWith, profilesDir, runCli } from '../e2e/harness.js';
-import { SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
+import { cliEnv, releasedAfterEach, runCli, sdkFor } from '../e2e/harness.js';
+import { QUEUE_IDS, SEED_QUEUES, support, toYaml, type ProfileDoc } from '../e2e/fixtures.js';
+import { CreateRoutingProfileCommand } from '@aws-sdk/client-connect';
 import { asSeed, fastClock } from './support.js';
 
-let emu: RunningEmulator | undefined;
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  await emu?.close();
-  emu = undefined;
-  for (const c of cleanups.splice(0)) c();
-});
+const scope = releasedAfterEach();
 
 const live = (name: string, overrides: Partial<ProfileDoc> = {}): ProfileDoc => support({ name, agentAvailabilityTimer: 'TIME_SINCE_LAST_ACTIVITY', ...overrides });
 
 describe('partial failure', () => {
   it('carries on with independent profiles, skips the failed one’s later steps, reports all three kinds, exits 1; a re-run converges', async () => {
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: asSeed(live('Alpha'), live('Bravo'), live('Charlie')) });
-    const files = profilesDir({
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: asSeed(live('Alpha'), live('Bravo'), live('Charlie')) });
+    const files = scope.profiles({
       'profiles.yaml': toYaml(
         // Only Alpha needs UpdateRoutingProfileAgentAvailabilityTimer, which the identity may not call.
         live('Alpha', {
@@ -35,7 +29,6 @@ describe('partial failure', () => {
         live('Delta'),
       ),
     });
-    cleanups.push(files.cleanup);
     emu.setFaults({ accessDeniedOperations: ['UpdateRoutingProfileAgentAvailabilityTimer'] });
     const env = cliEnv(emu);
 
@@ -70,15 +63,20 @@ describe('partial failure', () => {
     expect(plan.stdout).toContain('No changes');
   });
 
-  it('stops a create at the 500-profile quota without retrying it, names the quota, and still does the rest', async () => {
-    const existing = Array.from({ length: 500 }, (_, i) => ({
+  it('stops a create Connect refuses at the 500-profile quota without retrying it, names the quota, and still does the rest', async () => {
+    // 499 profiles the plan sees, and a 500th another writer has just made that Search does not show yet: the
+    // plan fits the quota by its count (apply would refuse creates that do not, sending nothing), so only
+    // Connect's own refusal can stop this create.
+    const existing = Array.from({ length: 499 }, (_, i) => ({
       name: `Existing ${i + 1}`,
       description: 'seeded',
       defaultOutboundQueue: 'BasicQueue',
       mediaConcurrencies: [{ channel: 'VOICE' as const, concurrency: 1 }],
     }));
-    emu = await emulatorWith({ queues: SEED_QUEUES, profiles: existing });
-    const files = profilesDir({
+    const emu = await scope.emulator({ queues: SEED_QUEUES, profiles: existing }, { faults: { searchLagMs: 600_000 } });
+    await sdkFor(emu).send(new CreateRoutingProfileCommand({ InstanceId: emu.instanceId, Name: 'Made Elsewhere', Description: 'x', DefaultOutboundQueueId: QUEUE_IDS.BasicQueue, MediaConcurrencies: [{ Channel: 'VOICE', Concurrency: 1 }] }));
+    const before = emu.requestLog.length;
+    const files = scope.profiles({
       'profiles.yaml': toYaml(support({ name: 'One Too Many' }), {
         name: 'Existing 1',
         description: 'updated',
@@ -86,11 +84,10 @@ describe('partial failure', () => {
         mediaConcurrencies: [{ channel: 'VOICE', concurrency: 1 }],
       }),
     });
-    cleanups.push(files.cleanup);
     const result = await runCli(['apply', '--dir', files.dir, '--auto-approve'], { env: cliEnv(emu) });
 
     expect(result.code).toBe(1);
-    const creates = emu.requestLog.filter((e) => e.operation === 'CreateRoutingProfile');
+    const creates = emu.requestLog.slice(before).filter((e) => e.operation === 'CreateRoutingProfile');
     expect(creates.map((e) => `${e.status} ${e.errorType}`)).toEqual(['429 LimitExceededException']);
     expect(result.stdout).toMatch(/CreateRoutingProfile failed: LimitExceededException: .*routing profile quota reached: 500 routing profiles per instance/);
     expect(result.stdout).toMatch(/hint: .*Service Quotas/);

@@ -3,7 +3,7 @@ import { loadDesiredForTarget } from '../desired-for-targets.js';
 import { openReadSession } from '../connect-session.js';
 import { requireInstance, resolveTargets, type TargetFlagsInput } from '../target.js';
 import { writeFileAtomic } from '../atomic-write.js';
-import { appendStepSummary } from '../github.js';
+import { printPlanResult } from '../print-plan.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit.js';
 import { checkEndpointVariable, checkOutputFolder } from '../preflight.js';
 import { planRequest } from '../plan-request.js';
@@ -64,19 +64,11 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
     const env = target.environment === undefined ? '' : ` --env ${target.environment}`;
     ctx.logger.info({ file: flags.out }, `saved the plan to ${flags.out}; apply it with: connect-gitops apply${env} --plan ${flags.out}`);
   }
-  const markdown = renderPlanMarkdown(plan, { purpose });
-  switch (flags.format) {
-    case 'text':
-      ctx.stdout(renderPlanText(plan, { color: ctx.stdoutIsTty && !ctx.env.NO_COLOR, purpose }));
-      break;
-    case 'json':
-      ctx.stdout(renderPlanJson(plan));
-      break;
-    case 'markdown':
-      ctx.stdout(markdown);
-      break;
-  }
-  await appendStepSummary(markdown, ctx.env);
+  await printPlanResult(ctx, flags.format, {
+    text: ({ color }) => renderPlanText(plan, { color, purpose }),
+    json: () => renderPlanJson(plan),
+    markdown: renderPlanMarkdown(plan, { purpose }),
+  });
   if (reportBlocked(plan, ctx.logger)) return EXIT_ERROR;
   return flags.detailedExitcode && hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;
 }
