@@ -24,12 +24,12 @@ afterEach(async () => {
 });
 
 /**
- * The text of each environment's section: from the first line naming it to the first line naming the next.
- * Format-agnostic about the heading itself; what matters is one section per environment, in order.
+ * The text of each environment's section: from its heading (`== Environment dev (instance …) ==`, or
+ * `== Environment prod: failed ==`) to the next.
  */
 function sections(stdout: string, names: readonly string[]): string[] {
   const lines = stdout.split('\n');
-  const starts = names.map((n) => lines.findIndex((l) => new RegExp(`\\b${n}\\b`).test(l)));
+  const starts = names.map((n) => lines.findIndex((l) => new RegExp(`^== Environment ${n}( \\(instance |: )`).test(l)));
   expect(starts.every((s) => s >= 0), `a heading for each of ${names.join(', ')} in:\n${stdout}`).toBe(true);
   expect([...starts].sort((a, b) => a - b), `headings in config order in:\n${stdout}`).toEqual(starts);
   return starts.map((s, i) => lines.slice(s, starts[i + 1] ?? lines.length).join('\n'));
@@ -55,6 +55,7 @@ describe('plan and drift --env all', () => {
     expect(prod).toContain('+ create "Night Shift"');
     expect(prod).not.toContain('Sandbox');
     expect(prod).toContain('Sales (production)');
+    expect(r.stdout).toContain('2 environments: dev 3 to change, prod 3 to change.');
     expect(received(t.dev, isWrite)).toEqual([]);
     expect(received(t.prod, isWrite)).toEqual([]);
 
@@ -105,9 +106,11 @@ describe('plan and drift --env all', () => {
     await t.prod.close();
     const text = await t.run(['plan', '--env', 'all', '--detailed-exitcode']);
     expect(text.code).toBe(1);
-    const [dev, prod] = sections(text.stdout + text.stderr, ['dev', 'prod']);
+    const [dev, prod] = sections(text.stdout, ['dev', 'prod']);
     expect(dev).toContain('+ create "Sandbox"');
-    expect(prod).toMatch(/unreachable/i);
+    expect(prod).toMatch(/^== Environment prod: failed ==$/m);
+    expect(prod).toMatch(/^Error: SearchRoutingProfiles failed: .*unreachable/m);
+    expect(text.stdout).toContain('2 environments: dev 3 to change, prod failed.');
 
     const json = await t.run(['plan', '--env', 'all', '--format', 'json']);
     expect(json.code).toBe(1);
@@ -121,7 +124,7 @@ describe('plan and drift --env all', () => {
 describe('validate checks every environment', () => {
   it("an overlay naming no base profile in prod's overlay is reported with file:line, and no call is sent", async () => {
     t = await twoEnvironments();
-    t.write('overlays/prod/extra.yaml', ['name: Sales Agents', 'tags: {tier: gold}', '---', 'name: Retention Desk', 'description: nowhere', ''].join('\n'));
+    t.write('overlays/prod/extra.yaml', ['name: Tier1 Support', 'tags: {tier: gold}', '---', 'name: Retention Desk', 'description: nowhere', ''].join('\n'));
     const r = await t.run(['validate']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/overlays\/prod\/extra\.yaml:4:\d+: .*Retention Desk/);

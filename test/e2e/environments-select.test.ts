@@ -1,5 +1,7 @@
 // --env picks one instance: each command touches only the instance of its environment; a wrong or missing
 // choice, or --env beside an instance flag, is refused before any call; the environment wins over the shell.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { received } from './harness.js';
 import { changed, DEV_INSTANCE, DEV_PROFILES, PROD_INSTANCE, twoEnvironments, type PlanJson, type TwoEnvironments } from './environments-fixture.js';
@@ -60,6 +62,8 @@ describe('--env NAME', () => {
     expect(received(t.dev)).toEqual([]);
 
     t.prod.clearRequestLog();
+    // With dev alone defined, a document naming prod would name an undefined environment.
+    rmSync(join(t.dir, 'night-shift.yaml'));
     t.writeConfig({ environments: { dev: t.settings.dev } });
     const only = await t.run(['plan', '--format', 'json']);
     expect(only.code, only.stderr).toBe(0);
