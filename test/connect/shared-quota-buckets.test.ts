@@ -32,27 +32,19 @@ function bucketsOf(environments: Record<string, { instanceId: string; region?: s
 }
 
 describe('which environments share quota buckets', () => {
-  it('one account and Region: shared; another account, or another Region of the same account: apart', () => {
+  it('from connect-gitops.yaml: the account and Region of each instance ARN decide; bare IDs in one Region share', () => {
+    // test/cli/quota-groups.test.ts holds the grouping rule to hand-made targets; this goes through the file.
     const { byName } = bucketsOf({
       dev: { instanceId: arn('eu-west-2', '111111111111', 'a') },
       test: { instanceId: arn('eu-west-2', '111111111111', 'b') },
       prod: { instanceId: arn('eu-west-2', '222222222222', 'c') },
       dr: { instanceId: arn('eu-central-1', '111111111111', 'd') },
+      lab: { instanceId: 'e', region: 'eu-west-1' },
+      sandbox: { instanceId: 'f', region: 'eu-west-1' },
     });
     expect(byName.get('dev')).toBe(byName.get('test'));
-    expect(byName.get('prod')).not.toBe(byName.get('dev'));
-    expect(byName.get('dr')).not.toBe(byName.get('dev'));
-    expect(byName.get('dr')).not.toBe(byName.get('prod'));
-  });
-
-  it('bare instance IDs say no account: in one Region they are assumed to share', () => {
-    const { byName } = bucketsOf({
-      dev: { instanceId: 'a', region: 'eu-west-2' },
-      prod: { instanceId: 'b', region: 'eu-west-2' },
-      dr: { instanceId: 'c', region: 'eu-central-1' },
-    });
-    expect(byName.get('dev')).toBe(byName.get('prod'));
-    expect(byName.get('dr')).not.toBe(byName.get('dev'));
+    expect(byName.get('lab')).toBe(byName.get('sandbox'));
+    expect(new Set(['dev', 'prod', 'dr', 'lab'].map((n) => byName.get(n))).size).toBe(4);
   });
 
   it('a shared bucket is one bucket: what dev draws, test no longer has; prod, in another account, still has all of its own', async () => {
