@@ -1,6 +1,6 @@
 // --env picks one instance: each command touches only the instance of its environment; a wrong or missing
 // choice, or --env beside an instance flag, is refused before any call; the environment wins over the shell.
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { received } from './harness.js';
@@ -100,7 +100,7 @@ describe('--env NAME', () => {
     untouched(t);
   });
 
-  it("the environment's instance and endpoint win over CONNECT_INSTANCE_ID and AWS_ENDPOINT_URL_CONNECT", async () => {
+  it("the environment's instance and endpoint win over CONNECT_INSTANCE_ID and AWS_ENDPOINT_URL_CONNECT: plan, apply, export", async () => {
     t = await twoEnvironments();
     // The shell points at dev, as a developer's shell might after a day on dev.
     const shell = { ...t.env, CONNECT_INSTANCE_ID: DEV_INSTANCE, AWS_ENDPOINT_URL_CONNECT: t.dev.endpoint };
@@ -110,8 +110,14 @@ describe('--env NAME', () => {
 
     const apply = await t.run(['apply', '--env', 'prod', '--auto-approve'], { env: shell });
     expect(apply.code, apply.stderr).toBe(0);
+    expect(t.prod.snapshot().profiles.length).toBe(3);
+
+    // export reads prod's profiles, with prod's overlay values, into files: nothing from dev.
+    const exported = await t.run(['export', '--env', 'prod', '--dir', 'exported'], { env: shell });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readdirSync(join(t.root, 'exported')).sort()).toEqual(['night-shift.yaml', 'sales-agents.yaml', 'tier1-support.yaml']);
+    expect(readFileSync(join(t.root, 'exported', 'sales-agents.yaml'), 'utf8')).toContain('description: "Sales (production)"');
     expect(received(t.dev)).toEqual([]);
     expect(t.dev.snapshot().profiles).toEqual([]);
-    expect(t.prod.snapshot().profiles.length).toBe(3);
   });
 });
