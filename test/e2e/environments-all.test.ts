@@ -79,6 +79,14 @@ describe('plan and drift --env all', () => {
     expect(prod).toMatchObject({ environment: 'prod', formatVersion: 1, instanceId: PROD_INSTANCE });
     expect(changed(dev!, 'create')).toEqual(DEV_PROFILES);
     expect(changed(prod!, 'create')).toEqual(PROD_PROFILES);
+
+    // A saved plan is one environment's: --out with several is refused before any call.
+    t.dev.clearRequestLog();
+    t.prod.clearRequestLog();
+    const out = await t.run(['plan', '--env', 'all', '--out', 'all.plan.json']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/--out/);
+    expect([received(t.dev), received(t.prod)]).toEqual([[], []]);
   });
 
   it('after both applies: exit 0; drift in prod only is exit 2, reported under prod only', async () => {
