@@ -3,12 +3,11 @@
 // built CLI. In different accounts, the two environments are paced apart and run side by side, so `all` should
 // take about the time of the slower one; in one account they share the account's buckets (quotas are per account
 // and Region), so `all` should take about the sum.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import { startEmulator, type RequestLogEntry, type RunningEmulator } from '../src/emulator/index.js';
-import { childEnvironment, median, scaledQuotas } from './measure.js';
+import { childEnvironment, countCalls, median, runCliTimed, scaledQuotas } from './measure.js';
 import { buildScenario, writeProfileFiles } from './scenarios.js';
 
 export const ENVIRONMENTS_REGION = 'eu-west-2';
@@ -43,28 +42,8 @@ export interface EnvironmentsResult {
   pairings: PairingResult[];
 }
 
-interface CliRun {
-  code: number;
-  stderr: string;
-  wallMs: number;
-}
 
-function runCli(cli: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [cli, ...args], { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stderr, wallMs: performance.now() - started }));
-  });
-}
 
-function countCalls(...logs: (readonly RequestLogEntry[])[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const e of logs.flat()) out[e.operation] = (out[e.operation] ?? 0) + 1;
-  return out;
-}
 
 const throttled = (log: readonly RequestLogEntry[]): number => log.filter((e) => e.status === 429).length;
 
@@ -106,7 +85,7 @@ export async function measureEnvironments(opts: { work: string; cli: string; tim
         const [dev, prod] = emulators as [RunningEmulator, RunningEmulator];
         try {
           writeConfig(root, dev, prod, opts.timeScale);
-          const run = await runCli(opts.cli, ['plan', '--env', selection, '--detailed-exitcode'], childEnvironment(ENVIRONMENTS_REGION), root);
+          const run = await runCliTimed(opts.cli, ['plan', '--env', selection, '--detailed-exitcode'], childEnvironment(ENVIRONMENTS_REGION), root);
           if (run.code !== 0) throw new Error(`plan --env ${selection} exited ${run.code}: ${run.stderr.slice(-2000)}`);
           const requests = { dev: dev.requestLog.length, prod: prod.requestLog.length };
           // The selection must have read exactly the instances it names.

@@ -33,7 +33,9 @@ function pairingSection(p: PairingResult, r: EnvironmentsResult): string[] {
   const shared = p.pairing === 'same-account';
   const ratio = allOverSlower(p);
   const verdict = shared
-    ? `shared buckets: expected about ${(together / single).toFixed(2)}, the pacing bound of both on one set of buckets over one's`
+    ? single > 0
+      ? `shared buckets: expected about ${(together / single).toFixed(2)}, the pacing bound of both on one set of buckets over one's`
+      : 'shared buckets, but one environment fits in the burst: too few profiles to show what sharing costs'
     : `target ≤ ${SIDE_BY_SIDE_TARGET} ${ratio <= SIDE_BY_SIDE_TARGET ? '✓' : '✗'}`;
   return [
     `### ${shared ? 'One account' : 'Two accounts'}: dev in ${p.accounts.dev}, prod in ${p.accounts.prod}`,
