@@ -1,5 +1,9 @@
 // One environment's failure as its outcome in a run over several: the words the CLI would print for it alone.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/run.js';
 import { environmentError } from '../../src/cli/plan-environments.js';
 import { AwsError, InternalError, UserInputError } from '../../src/errors.js';
 
@@ -21,5 +25,30 @@ describe('environmentError', () => {
   it('reports anything else as internal, without a stack', () => {
     expect(environmentError(new TypeError('x is undefined'))).toEqual({ kind: 'internal', message: 'x is undefined', hint: 'This is a bug in connect-gitops; please report it with the output above.' });
     expect(environmentError(new InternalError('invariant'))).toMatchObject({ kind: 'internal', message: 'invariant' });
+  });
+});
+
+describe('plan over several environments: refused before any call', () => {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+  });
+
+  it('--out saves one environment: with several it is a usage error saying how to save each', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cg-plan-envs-'));
+    roots.push(root);
+    mkdirSync(join(root, 'profiles'));
+    // Endpoints nothing listens on: a call would fail with "unreachable", not with the usage error.
+    writeFileSync(join(root, 'connect-gitops.yaml'), 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:9"}\n  prod: {instanceId: b, endpointUrl: "http://127.0.0.1:9"}\n');
+    let stderr = '';
+    const code = await run(['plan', '--env', 'all', '--out', 'plan.json'], { cwd: root, env: { LOG_LEVEL: 'silent' }, stdout: () => {}, stderr: (t) => void (stderr += t) });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      [
+        "Error: --out saves one environment's plan, and 2 are chosen (dev, prod)",
+        'Save a plan per environment: connect-gitops plan --env NAME --out NAME.plan.json, then apply --env NAME --plan NAME.plan.json.',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -1,4 +1,7 @@
 // The example profiles are documentation: they must load cleanly and use only the queues the demo seeds.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadDesired } from '../../src/desired/load.js';
 import { resolveQueueReferences } from '../../src/plan/resolve-queues.js';
@@ -34,5 +37,70 @@ describe('profiles/ examples', () => {
     const { profiles } = await loadDesired('profiles');
     const queues: LiveQueue[] = DEMO_QUEUES.map((name, i) => ({ name, queueId: `q-${i}`, arn: `arn:aws:connect:eu-west-2:111122223333:instance/demo/queue/q-${i}` }));
     expect(() => resolveQueueReferences(profiles, queues)).not.toThrow();
+  });
+});
+
+// The walk-through of several environments (README, "Several environments"). Until the CLI reads
+// `environments:`, this checks what the profile loader and the files themselves can: every base profile is
+// valid, each overlay document names a base profile, and `environments:` names only environments the config
+// defines. The overlay folder is never read as profiles, as the CLI will not read it either.
+describe('examples/environments', () => {
+  const root = 'examples/environments';
+  const config = load(readFileSync(join(root, 'connect-gitops.yaml'), 'utf8')) as {
+    dir: string;
+    defaultEnvironment: string;
+    environments: Record<string, { instanceId: string; endpointUrl: string; overlay?: string }>;
+  };
+  const environments = Object.keys(config.environments);
+  const overlayDirs = Object.values(config.environments).flatMap((e) => (e.overlay === undefined ? [] : [resolve(root, e.overlay)]));
+  const base = (): ReturnType<typeof loadDesired> => loadDesired(root, { exclude: overlayDirs });
+
+  it('defines dev and prod on two emulators, dev the default, prod with an overlay', () => {
+    expect(environments).toEqual(['dev', 'prod']);
+    expect(config.defaultEnvironment).toBe('dev');
+    expect(Object.values(config.environments).map((e) => e.endpointUrl)).toEqual(['http://127.0.0.1:4566', 'http://127.0.0.1:4567']);
+    expect(overlayDirs).toEqual([resolve(root, 'overlays/prod')]);
+  });
+
+  it('points each environment at the instance its demo seed starts, in its own account', () => {
+    for (const name of environments) {
+      const seed = load(readFileSync(join('demo/environments', name, 'emulator.yaml'), 'utf8')) as { instanceId: string; region: string; accountId: string };
+      expect(config.environments[name]?.instanceId).toBe(`arn:aws:connect:${seed.region}:${seed.accountId}:instance/${seed.instanceId}`);
+    }
+  });
+
+  it('loads the base profiles cleanly from the whole folder, the overlay folder left out', async () => {
+    const state = await base();
+    expect(state.skippedFiles).toEqual([]);
+    expect(state.profiles.map((p) => p.name).sort()).toEqual(['Release Testers', 'Sales Agents', 'Support Agents']);
+    expect(state.profiles.every((p) => p.source.file.startsWith(join(root, config.dir)))).toBe(true);
+  });
+
+  it('has one profile for dev only, and names no environment the config lacks', async () => {
+    const { profiles } = await base();
+    expect(profiles.filter((p) => p.environments !== undefined).map((p) => [p.name, p.environments])).toEqual([['Release Testers', ['dev']]]);
+    for (const p of profiles) for (const e of p.environments ?? []) expect(environments).toContain(e);
+  });
+
+  it('has overlays that each name a base profile and set no name-like field', async () => {
+    const names = new Set((await base()).profiles.map((p) => p.name));
+    const docs = readdirSync(overlayDirs[0] ?? '')
+      .filter((f) => /\.ya?ml$/.test(f))
+      .flatMap((f) => loadAll(readFileSync(join(overlayDirs[0] ?? '', f), 'utf8')) as Record<string, unknown>[]);
+    expect(docs.map((d) => d.name)).toEqual(['Support Agents', 'Sales Agents']);
+    for (const d of docs) {
+      expect(names.has(String(d.name))).toBe(true);
+      expect(Object.keys(d)).not.toContain('environments');
+      expect(Object.keys(d)).not.toContain('renamedFrom');
+    }
+  });
+
+  it('resolve against the queues both demo seeds hold', async () => {
+    const { profiles } = await base();
+    for (const name of environments) {
+      const seed = load(readFileSync(join('demo/environments', name, 'emulator.yaml'), 'utf8')) as { queues: { name: string }[] };
+      const queues: LiveQueue[] = seed.queues.map((q, i) => ({ name: q.name, queueId: `q-${i}`, arn: `arn:aws:connect:eu-west-2:111122223333:instance/demo/queue/q-${i}` }));
+      expect(() => resolveQueueReferences(profiles, queues)).not.toThrow();
+    }
   });
 });

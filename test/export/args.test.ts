@@ -11,6 +11,7 @@ describe('export on the command line', () => {
       region: undefined,
       endpointUrl: undefined,
       quota: ['DescribeRoutingProfile=20'],
+      env: [],
       names: ['Tier1 Support', 'yes'],
       force: true,
     });

@@ -33,7 +33,12 @@ const allWorkflows = [...ciWorkflows, ...exampleWorkflows];
 const PLAN = 'examples/workflows/connect-gitops-plan.yml';
 const APPLY = 'examples/workflows/connect-gitops-apply.yml';
 const DRIFT = 'examples/workflows/connect-gitops-drift.yml';
+const ENV_PLAN = 'examples/workflows/connect-gitops-environments-plan.yml';
+const ENV_APPLY = 'examples/workflows/connect-gitops-environments-apply.yml';
+const ENV_DRIFT = 'examples/workflows/connect-gitops-environments-drift.yml';
 const CI = '.github/workflows/ci.yml';
+/** The environments of the examples, in the order changes are promoted. */
+const ENVIRONMENTS = ['dev', 'test', 'prod'];
 
 /** Contexts a pull request's author controls: never to be spliced into code (GitHub's script-injection list). */
 const UNTRUSTED = [
@@ -57,9 +62,9 @@ function jobPermissions(workflow: Workflow, job: Job): Record<string, string> {
 }
 
 describe('the files exist', () => {
-  it('has the project CI and the three example workflows', () => {
+  it('has the project CI and the example workflows: one instance, and several environments', () => {
     expect(ciWorkflows).toContain(CI);
-    expect(exampleWorkflows).toEqual([APPLY, DRIFT, PLAN].sort());
+    expect(exampleWorkflows).toEqual([APPLY, DRIFT, PLAN, ENV_APPLY, ENV_DRIFT, ENV_PLAN].sort());
   });
 });
 
@@ -221,6 +226,137 @@ describe('drift on a schedule', () => {
   });
 });
 
+/** A matrix of one job per environment, each with that environment's read-only role from a repository variable. */
+function expectPlanRoleMatrix(job: Job | undefined): void {
+  expect(job?.strategy?.['fail-fast'], 'one environment failing must not cancel the others').toBe(false);
+  const include = job?.strategy?.matrix?.include as { environment: string; 'plan-role': string }[];
+  expect(include.map((e) => e.environment)).toEqual(ENVIRONMENTS);
+  for (const e of include) expect(e['plan-role']).toBe(`\${{ vars.CONNECT_GITOPS_${e.environment.toUpperCase()}_PLAN_ROLE_ARN }}`);
+  expect(job?.environment, 'an environment would wait for its reviewers and change the OIDC subject').toBeUndefined();
+  const steps = job?.steps ?? [];
+  expect(steps.map(awsRoleOf).filter((r) => r !== undefined)).toEqual(['${{ matrix.plan-role }}']);
+  const command = steps.find((s) => commandOf(s) === 'plan' || commandOf(s) === 'drift');
+  expect(command?.with?.env).toBe('${{ matrix.environment }}');
+  expect(command?.with?.format).toBe('markdown');
+  expect(String(command?.with?.['fail-on-changes'])).toBe('false');
+}
+
+describe('several environments: plan on pull request', () => {
+  const workflow = readYaml<Workflow>(ENV_PLAN);
+  const jobs = workflow.jobs;
+  const planJob = Object.values(jobs).find((j) => (j.steps ?? []).some((s) => commandOf(s) === 'plan'));
+  const commentJob = Object.values(jobs).find((j) => (j.steps ?? []).some((s) => s.uses?.startsWith('actions/github-script@') === true));
+
+  it('runs on pull_request, overlays included', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect((workflow.on.pull_request as { paths: string[] }).paths).toEqual(expect.arrayContaining(['profiles/**', 'overlays/**', 'connect-gitops.yaml']));
+  });
+
+  it('validates every environment once, without AWS credentials, before any plan', () => {
+    const validate = Object.entries(jobs).find(([, j]) => (j.steps ?? []).some((s) => commandOf(s) === 'validate'));
+    expect(validate).toBeDefined();
+    const [name, job] = validate as [string, Job];
+    expect((job.steps ?? []).some((s) => awsRoleOf(s) !== undefined)).toBe(false);
+    expect(job.steps?.find((s) => commandOf(s) === 'validate')?.with?.env).toBeUndefined();
+    expect(planJob?.needs).toBe(name);
+  });
+
+  it('plans each environment in its own job with its own read-only role and only OIDC and read permissions', () => {
+    expectPlanRoleMatrix(planJob);
+    expect(jobPermissions(workflow, planJob as Job)).toEqual({ 'id-token': 'write', contents: 'read' });
+    expect(planJob?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    const plan = planJob?.steps?.find((s) => commandOf(s) === 'plan');
+    expect(plan?.with?.['changed-since']).toBe('${{ github.event.pull_request.base.sha }}');
+  });
+
+  it('hands each environment\'s exit code and report to one comment job, even after a failed plan', () => {
+    const steps = planJob?.steps ?? [];
+    const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@') === true);
+    expect(upload?.if).toMatch(/!cancelled\(\)/);
+    expect(upload?.with?.name).toBe('connect-gitops-plan-${{ matrix.environment }}');
+    const keep = steps.find((s) => s.run?.includes('exitcode') === true);
+    expect(keep?.if).toMatch(/!cancelled\(\)/);
+    expect(keep?.env).toEqual({ EXITCODE: '${{ steps.plan.outputs.exitcode }}', REPORT: '${{ steps.plan.outputs.report }}' });
+  });
+
+  it('posts ONE sticky comment, sections in the matrix order, with nothing but the right to comment', () => {
+    expect(commentJob?.needs).toEqual(Object.keys(jobs).filter((n) => jobs[n] !== commentJob));
+    expect(commentJob?.if).toMatch(/!cancelled\(\)/);
+    expect(jobPermissions(workflow, commentJob as Job)).toEqual({ 'pull-requests': 'write' });
+    const script = commentJob?.steps?.find((s) => s.uses?.startsWith('actions/github-script@') === true);
+    expect(String(script?.with?.script)).toContain('<!-- connect-gitops:plan -->');
+    expect(script?.env?.ENVIRONMENTS?.split(' ')).toEqual(ENVIRONMENTS);
+    const download = commentJob?.steps?.find((s) => s.uses?.startsWith('actions/download-artifact@') === true);
+    expect(download?.with?.pattern).toBe('connect-gitops-plan-*');
+  });
+
+  it('never uses an apply role', () => {
+    expect(readText(ENV_PLAN)).not.toContain('APPLY_ROLE');
+  });
+});
+
+describe('several environments: apply on merge', () => {
+  const workflow = readYaml<Workflow>(ENV_APPLY);
+  const jobs = workflow.jobs;
+  const environmentOf = (job: Job): string | undefined => (typeof job.environment === 'string' ? job.environment : job.environment?.name);
+  const stepOf = (job: Job | undefined, command: string): Step | undefined => job?.steps?.find((s) => commandOf(s) === command);
+
+  it('runs on pushes to main, one apply at a time, never cancelled half-way', () => {
+    expect((workflow.on.push as { branches: string[] }).branches).toEqual(['main']);
+    expect(workflow.concurrency).toEqual({ group: 'connect-gitops-apply', 'cancel-in-progress': false });
+  });
+
+  it('applies dev, then test, then prod: each job needs the one before, so a failure stops the line', () => {
+    expect(Object.keys(jobs)).toEqual(['apply-dev', 'apply-test', 'plan-prod', 'apply-prod']);
+    expect([jobs['apply-dev']?.needs, jobs['apply-test']?.needs, jobs['plan-prod']?.needs, jobs['apply-prod']?.needs]).toEqual([
+      undefined, 'apply-dev', 'apply-test', 'plan-prod',
+    ]);
+    expect(stepOf(jobs['apply-dev'], 'validate')).toBeDefined();
+    expect(['apply-dev', 'apply-test', 'apply-prod'].map((n) => stepOf(jobs[n], 'apply')?.with?.env)).toEqual(ENVIRONMENTS);
+  });
+
+  it('gates prod: a saved plan with the read-only role, then approval in "production", then exactly that plan', () => {
+    const plan = jobs['plan-prod'] as Job;
+    expect(environmentOf(plan)).toBeUndefined();
+    expect(stepOf(plan, 'plan')?.with?.env).toBe('prod');
+    expect((plan.steps ?? []).map(awsRoleOf).filter((r) => r !== undefined)).toEqual(['${{ vars.CONNECT_GITOPS_PROD_PLAN_ROLE_ARN }}']);
+    const apply = jobs['apply-prod'] as Job;
+    expect(environmentOf(apply)).toBe('production');
+    expect(apply.if).toBe("needs.plan-prod.outputs.changes == 'true'");
+    expect(String(stepOf(apply, 'apply')?.with?.['plan-file'])).toMatch(/plan\.json$/);
+  });
+
+  it('gives each apply job its own environment and its own apply role, used nowhere else', () => {
+    const roles = Object.values(jobs).map((j) => [environmentOf(j), (j.steps ?? []).map(awsRoleOf).filter((r) => r !== undefined)]);
+    expect(roles).toEqual([
+      ['dev', ['${{ vars.CONNECT_GITOPS_DEV_APPLY_ROLE_ARN }}']],
+      ['test', ['${{ vars.CONNECT_GITOPS_TEST_APPLY_ROLE_ARN }}']],
+      [undefined, ['${{ vars.CONNECT_GITOPS_PROD_PLAN_ROLE_ARN }}']],
+      ['production', ['${{ vars.CONNECT_GITOPS_PROD_APPLY_ROLE_ARN }}']],
+    ]);
+    for (const job of Object.values(jobs)) expect(jobPermissions(workflow, job)).toEqual({ 'id-token': 'write', contents: 'read' });
+  });
+});
+
+describe('several environments: drift on a schedule', () => {
+  const workflow = readYaml<Workflow>(ENV_DRIFT);
+  const jobs = Object.values(workflow.jobs);
+
+  it('runs on a schedule, one job per environment with its own read-only role', () => {
+    expect((workflow.on.schedule as { cron: string }[]).length).toBeGreaterThan(0);
+    expect(jobs).toHaveLength(1);
+    expectPlanRoleMatrix(jobs[0]);
+    expect(jobPermissions(workflow, jobs[0] as Job)).toEqual({ 'id-token': 'write', contents: 'read', issues: 'write' });
+  });
+
+  it('keeps an issue per environment', () => {
+    const script = jobs[0]?.steps?.find((s) => s.uses?.startsWith('actions/github-script@') === true);
+    expect(script?.env?.ENVIRONMENT).toBe('${{ matrix.environment }}');
+    expect(String(script?.with?.script)).toContain('const marker = `<!-- connect-gitops:drift:${environment} -->`;');
+    expect(readText(ENV_DRIFT)).not.toContain('APPLY_ROLE');
+  });
+});
+
 describe('project CI', () => {
   const workflow = readYaml<Workflow>(CI);
   const jobs = Object.values(workflow.jobs);
@@ -247,10 +383,11 @@ describe('action.yml', () => {
   it('is a composite action with the documented inputs and outputs', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs)).toEqual(
-      expect.arrayContaining(['command', 'directory', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']),
+      expect.arrayContaining(['command', 'directory', 'env', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']),
     );
     expect(action.inputs.command.required).toBe(true);
     expect(action.inputs['fail-on-changes'].default).toBe('false');
+    expect(action.inputs.env.default).toBe('');
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['exitcode', 'changes', 'report']));
     for (const output of ['exitcode', 'changes', 'report']) expect(action.outputs[output].value).toMatch(/steps\.run\.outputs\./);
   });
@@ -268,7 +405,7 @@ describe('action.yml', () => {
       if (step.run !== undefined) expect(step.run).not.toContain('${{');
     }
     const run = steps.find((s) => s.id === 'run');
-    for (const input of ['command', 'directory', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']) {
+    for (const input of ['command', 'directory', 'env', 'instance', 'region', 'format', 'fail-on-changes', 'plan-file']) {
       expect(Object.values(run?.env ?? {})).toContain(`\${{ inputs.${input} }}`);
     }
   });

@@ -27,7 +27,7 @@ export interface Job {
   environment?: string | { name: string };
   permissions?: Record<string, string> | string;
   outputs?: Record<string, string>;
-  strategy?: { matrix?: Record<string, unknown> };
+  strategy?: { matrix?: Record<string, unknown>; 'fail-fast'?: boolean; 'max-parallel'?: number };
   steps?: Step[];
 }
 
