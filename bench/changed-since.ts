@@ -1,11 +1,11 @@
 // A pull request that edits 2 profile files of 500: `plan --changed-since` against a full `plan`, both through
 // the built CLI against the emulator with Connect's published quotas, in the same run. The profile files live in
 // a throwaway git repository whose base commit is the live state; the working tree changes two descriptions.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RequestLogEntry } from '../src/emulator/index.js';
-import { childEnvironment, median, scaledQuotas } from './measure.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { childEnvironment, countCalls, median, runCliTimed, scaledQuotas } from './measure.js';
 import { buildScenario, writeProfileFiles } from './scenarios.js';
 
 export interface PlanRun {
@@ -33,24 +33,7 @@ function git(cwd: string, ...args: string[]): void {
   });
 }
 
-function countCalls(log: readonly RequestLogEntry[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const e of log) out[e.operation] = (out[e.operation] ?? 0) + 1;
-  return out;
-}
 
-function runCli(cli: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string; wallMs: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [cli, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, wallMs: performance.now() - started }));
-  });
-}
 
 export async function measureChangedSince(opts: { work: string; cli: string; timeScale: number; runs: number; size?: number }): Promise<ChangedSinceResult> {
   const size = opts.size ?? 500;
@@ -78,7 +61,7 @@ export async function measureChangedSince(opts: { work: string; cli: string; tim
       try {
         const env = { ...childEnvironment(emu.region), AWS_ENDPOINT_URL_CONNECT: emu.endpoint, CONNECT_INSTANCE_ID: emu.instanceId };
         const args = ['plan', '--dir', 'profiles', '--format', 'json', '--detailed-exitcode', ...quotaFlags, ...(scoped ? ['--changed-since', 'main'] : [])];
-        const result = await runCli(opts.cli, args, env, root);
+        const result = await runCliTimed(opts.cli, args, env, root);
         if (result.code !== 2) throw new Error(`plan${scoped ? ' --changed-since' : ''} exited ${result.code}: ${result.stderr.slice(-2000)}`);
         const plan = JSON.parse(result.stdout) as { summary: { update: number } };
         const calls = countCalls(emu.requestLog);

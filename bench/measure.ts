@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpuBenchResult } from './cpu.js';
+import type { RequestLogEntry } from '../src/emulator/index.js';
 import { defaultQuotaFor, READ_OPERATIONS, WRITE_OPERATIONS, type RateQuota, type RequestStatsSnapshot } from '../src/connect/index.js';
 
 export type ChildMode = 'plan' | 'apply' | 'peer' | 'cpu';
@@ -119,4 +120,33 @@ export function scaledQuotas(timeScale: number): Record<string, RateQuota> {
     table[op] = { ratePerSecond: q.ratePerSecond * timeScale, burst: q.burst };
   }
   return table;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the whole child, start-up included. */
+  wallMs: number;
+}
+
+/** The built CLI as a child process, timed from spawn to exit. */
+export function runCliTimed(cli: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [cli, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, wallMs: performance.now() - started }));
+  });
+}
+
+/** Requests per operation in emulator logs, whatever their answer. */
+export function countCalls(...logs: (readonly RequestLogEntry[])[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of logs.flat()) out[e.operation] = (out[e.operation] ?? 0) + 1;
+  return out;
 }

@@ -1,7 +1,8 @@
 // `npm run bench [-- --time-scale K --runs R --sizes 50,200,500]`: measures plan and apply against the emulator
 // with Connect's published quotas enforced, next to the lower bound on calls and the quota bound on time, and
 // the Terraform provider's read pattern as the peer; writes bench/results.md. `--cases startup,changed-since` measures
-// the start-up ratio of validate and a scoped plan against a full one instead (bench/results-cli.md).
+// the start-up ratio of validate and a scoped plan against a full one instead (bench/results-cli.md);
+// `--cases environments` measures plan over two environments against plan over each (bench/results-environments.md).
 //
 // --time-scale K runs the emulator's clock K times faster and paces the client at K times the quotas, which keeps
 // every ratio; wall times are reported as measured and converted back to Connect time. K = 1 is real time
@@ -23,6 +24,8 @@ import { measureStartup, type StartupResult } from './startup.js';
 import { measureChangedSince, type ChangedSinceResult } from './changed-since.js';
 import { renderCliReport } from './cli-report.js';
 import { measureExport, renderExportSection } from './export-case.js';
+import { measureEnvironments } from './environments-case.js';
+import { renderEnvironmentsReport } from './environments-report.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,9 +34,14 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '50,200,500' },
     'cpu-reps': { type: 'string', default: '15' },
     out: { type: 'string' },
-    /** Which parts to run: plan-apply (bench/results.md), startup and changed-since (bench/results-cli.md). */
-    cases: { type: 'string', default: 'plan-apply,startup,changed-since' },
+    /**
+     * Which parts to run: plan-apply (bench/results.md), startup and changed-since (bench/results-cli.md),
+     * environments (bench/results-environments.md).
+     */
+    cases: { type: 'string', default: 'plan-apply,startup,changed-since,environments' },
     'startup-runs': { type: 'string', default: '21' },
+    /** Profiles in each environment's instance for the environments case: enough for a plan of several seconds. */
+    'env-size': { type: 'string', default: '60' },
   },
 });
 const timeScale = Number(values['time-scale']);
@@ -46,9 +54,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 // dist/bench/run.js -> bench/results.md at the package root.
 const outFile = values.out ?? join(here, '..', '..', 'bench', 'results.md');
 const cliOutFile = join(here, '..', '..', 'bench', 'results-cli.md');
+const environmentsOutFile = join(here, '..', '..', 'bench', 'results-environments.md');
 const packageRoot = join(here, '..', '..');
 const cases = new Set((values.cases ?? '').split(',').filter((c) => c !== ''));
-for (const c of cases) if (!['plan-apply', 'startup', 'changed-since'].includes(c)) throw new Error(`--cases: unknown case "${c}" (plan-apply, startup, changed-since)`);
+const CASES = ['plan-apply', 'startup', 'changed-since', 'environments'];
+for (const c of cases) if (!CASES.includes(c)) throw new Error(`--cases: unknown case "${c}" (${CASES.join(', ')})`);
+const envSize = Number(values['env-size']);
+if (!Number.isInteger(envSize) || envSize < 1 || envSize > 500) throw new Error('--env-size: profiles per environment, 1..500');
 const work = mkdtempSync(join(tmpdir(), 'connect-gitops-bench-'));
 
 /** Per operation: answered (2xx) and throttled (429) requests, from the emulator's log. */
@@ -264,6 +276,11 @@ try {
     const cli = { startup: cases.has('startup') ? measureStartupCase() : undefined, changedSince: cases.has('changed-since') ? await measureChangedSinceCase() : undefined };
     writeFileSync(cliOutFile, renderCliReport({ machine: machine(), args: process.argv.slice(2), ...cli }));
     log(`wrote ${cliOutFile}`);
+  }
+  if (cases.has('environments')) {
+    const result = await measureEnvironments({ work, cli: join(packageRoot, 'dist', 'src', 'cli', 'main.js'), timeScale, runs, size: envSize, log });
+    writeFileSync(environmentsOutFile, renderEnvironmentsReport(result, { machine: machine(), args: process.argv.slice(2) }));
+    log(`wrote ${environmentsOutFile}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
