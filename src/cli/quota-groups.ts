@@ -4,14 +4,21 @@
 import { accountFromInstanceArn, QuotaBuckets } from '../connect/index.js';
 import type { Target } from './target.js';
 
+function accountOf(target: Target): string | undefined {
+  return target.instanceId === undefined ? undefined : accountFromInstanceArn(target.instanceId);
+}
+
 /**
  * Which account and Region a target calls. The account is in an instance ARN; a bare instance ID does not say,
- * so it is assumed to share with every other bare ID in the same Region (sharing can only slow a run down;
- * not sharing could get it throttled).
+ * so it may be in the account of any other environment of its Region: then every environment of that Region
+ * shares one set of buckets (sharing can only slow a run down; not sharing could get it throttled).
  */
-function quotaKey(target: Target): string {
-  const account = target.instanceId === undefined ? undefined : accountFromInstanceArn(target.instanceId);
-  return `${target.region ?? ''}/${account ?? 'unknown account'}`;
+function quotaKeys(targets: readonly Target[]): string[] {
+  const regionsWithUnknownAccount = new Set(targets.filter((t) => accountOf(t) === undefined).map((t) => t.region ?? ''));
+  return targets.map((target) => {
+    const region = target.region ?? '';
+    return regionsWithUnknownAccount.has(region) ? `${region}/any account` : `${region}/${accountOf(target) ?? ''}`;
+  });
 }
 
 /**
@@ -22,8 +29,9 @@ function quotaKey(target: Target): string {
 export function quotaBucketsFor(targets: readonly Target[]): { buckets: QuotaBuckets[]; warnings: string[] } {
   const groups = new Map<string, { buckets: QuotaBuckets; first: Target }>();
   const warnings: string[] = [];
-  const buckets = targets.map((target) => {
-    const key = quotaKey(target);
+  const keys = quotaKeys(targets);
+  const buckets = targets.map((target, index) => {
+    const key = keys[index] ?? '';
     const group = groups.get(key);
     if (group === undefined) {
       const made = { buckets: new QuotaBuckets(target.quotas), first: target };

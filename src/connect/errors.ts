@@ -26,7 +26,7 @@ export function isOutcomeUnknown(e: unknown): e is OutcomeUnknownError {
 }
 
 export const UNREACHABLE_HINT =
-  'Could not reach Connect: check the network, --endpoint-url or AWS_ENDPOINT_URL_CONNECT, and --region; then run again (a re-run converges).';
+  'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region; then run again (a re-run converges).';
 
 /**
  * Connect is unreachable (connection refused, name not found): nothing was sent, and the run sends nothing more
@@ -141,7 +141,7 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
     case 'network-maybe-sent':
     case 'network-not-sent':
       return make(
-        'Could not reach Connect: check the network, --endpoint-url or AWS_ENDPOINT_URL_CONNECT, and --region.',
+        'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region.',
         `${base}${retried}`,
       );
     case 'fatal':

@@ -30,6 +30,19 @@ describe('quotaBucketsFor', () => {
     expect(c).not.toBe(a);
   });
 
+  it('a bare instance ID may be in any account of its Region: every environment there shares with it', () => {
+    const { buckets } = quotaBucketsFor([
+      target('dev', arn('eu-west-2', '111111111111', 'a'), 'eu-west-2'),
+      target('prod', arn('eu-west-2', '222222222222', 'b'), 'eu-west-2'),
+      target('sandbox', 'id-c', 'eu-west-2'),
+      target('us', arn('us-east-1', '222222222222', 'd'), 'us-east-1'),
+    ]);
+    const [dev, prod, sandbox, us] = buckets;
+    expect(dev).toBe(sandbox);
+    expect(prod).toBe(sandbox);
+    expect(us).not.toBe(sandbox);
+  });
+
   it("paces a shared account with the first environment's quotas, and says so when another sets different ones", () => {
     const fast = { DescribeRoutingProfile: { ratePerSecond: 20, burst: 40 } };
     const { buckets, warnings } = quotaBucketsFor([
