@@ -1,7 +1,7 @@
 // plan and drift over every environment in one run: a section per environment in config order, JSON carrying
 // each one's name, exit 1 if any failed (the others still reported), else 2 if any has changes, else 0. And
 // validate, which checks every environment's merged profiles without calling Connect.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UpdateRoutingProfileNameCommand } from '@aws-sdk/client-connect';
 import { isWrite, received, sdkFor } from './harness.js';
 import {
@@ -11,17 +11,13 @@ import {
   liveProfile,
   PROD_INSTANCE,
   PROD_PROFILES,
-  twoEnvironments,
+  twoEnvironmentsPerTest,
+  type TwoEnvironments,
   type EnvironmentsJson,
   type PlanJson,
-  type TwoEnvironments,
 } from './environments-fixture.js';
 
-let t: TwoEnvironments | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const twoFreshEnvironments = twoEnvironmentsPerTest();
 
 /**
  * The text of each environment's section: from its heading (`== Environment dev (instance …) ==`, or
@@ -46,7 +42,7 @@ async function applyBoth(e: TwoEnvironments): Promise<void> {
 
 describe('plan and drift --env all', () => {
   it('text: a section per environment, in config order, each with its own changes; exit 2 with --detailed-exitcode, else 0', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     const r = await t.run(['plan', '--env', 'all', '--detailed-exitcode']);
     expect(r.code, r.stderr).toBe(2);
     const [dev, prod] = sections(r.stdout, ['dev', 'prod']);
@@ -67,7 +63,7 @@ describe('plan and drift --env all', () => {
   });
 
   it('--format json is {formatVersion: 1, environments: [...]}, each entry a plan with its environment', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     const r = await t.run(['plan', '--env', 'all', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as EnvironmentsJson;
@@ -90,7 +86,7 @@ describe('plan and drift --env all', () => {
   });
 
   it('after both applies: exit 0; drift in prod only is exit 2, reported under prod only', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     await applyBoth(t);
     const clean = await t.run(['drift', '--env', 'all']);
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
@@ -110,7 +106,7 @@ describe('plan and drift --env all', () => {
   });
 
   it('one environment unreachable: exit 1, and the other is still reported', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     await t.prod.close();
     const text = await t.run(['plan', '--env', 'all', '--detailed-exitcode']);
     expect(text.code).toBe(1);
@@ -131,7 +127,7 @@ describe('plan and drift --env all', () => {
 
 describe('validate checks every environment', () => {
   it("an overlay naming no base profile in prod's overlay is reported with file:line, and no call is sent", async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     t.write('overlays/prod/extra.yaml', ['name: Tier1 Support', 'tags: {tier: gold}', '---', 'name: Retention Desk', 'description: nowhere', ''].join('\n'));
     const r = await t.run(['validate']);
     expect(r.code).toBe(1);
@@ -146,7 +142,7 @@ describe('validate checks every environment', () => {
   });
 
   it('an overlay may not set environments, and a profile may not name an environment that is not defined', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     t.write('overlays/prod/sales.yaml', ['name: Sales Agents', 'environments: [dev]', ''].join('\n'));
     t.write('profiles/staging.yaml', ['name: Staging Only', 'environments: [staging]', 'description: x', 'defaultOutboundQueue: BasicQueue', 'mediaConcurrencies: [{channel: VOICE, concurrency: 1}]', ''].join('\n'));
     const r = await t.run(['validate']);
@@ -156,7 +152,7 @@ describe('validate checks every environment', () => {
   });
 
   it('valid files: exit 0 for every environment at once', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     const r = await t.run(['validate']);
     expect(r.code, r.stderr).toBe(0);
   });

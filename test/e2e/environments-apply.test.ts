@@ -3,7 +3,7 @@
 // base file is promoted from dev to prod.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isWrite, received } from './harness.js';
 import { support, toYaml } from './fixtures.js';
 import {
@@ -13,22 +13,17 @@ import {
   liveProfile,
   PROD_PROFILES,
   PROD_QUEUES,
-  twoEnvironments,
+  twoEnvironmentsPerTest,
   type PlanJson,
-  type TwoEnvironments,
 } from './environments-fixture.js';
 
-let t: TwoEnvironments | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const twoFreshEnvironments = twoEnvironmentsPerTest();
 
 const prodQueueId = (name: string): string => PROD_QUEUES.find((q) => q.name === name)?.queueId ?? `no prod queue ${name}`;
 
 describe('apply --env', () => {
   it('dev first, then prod: each writes to its own instance; the overlay and the environment-only profiles land where they should', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     const dev = await t.run(['apply', '--env', 'dev', '--auto-approve']);
     expect(dev.code, dev.stderr).toBe(0);
     expect(liveNames(t.dev)).toEqual(DEV_PROFILES);
@@ -61,7 +56,7 @@ describe('apply --env', () => {
   });
 
   it('an overlay folder inside the profiles folder is never read as profiles', async () => {
-    t = await twoEnvironments({ overlayDir: 'profiles/overlays/prod' });
+    const t = await twoFreshEnvironments({ overlayDir: 'profiles/overlays/prod' });
     const dev = await t.run(['plan', '--env', 'dev', '--format', 'json']);
     expect(dev.code, dev.stderr).toBe(0);
     expect(changed(JSON.parse(dev.stdout) as PlanJson, 'create')).toEqual(DEV_PROFILES);
@@ -72,7 +67,7 @@ describe('apply --env', () => {
   });
 
   it("a plan saved for dev is refused by apply --env prod before any call; dev's apply takes it", async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     const saved = await t.run(['plan', '--env', 'dev', '--out', 'dev.plan.json']);
     expect(saved.code, saved.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(t.root, 'dev.plan.json'), 'utf8'))).toMatchObject({ environment: 'dev' });
@@ -93,7 +88,7 @@ describe('apply --env', () => {
   });
 
   it('promoting a change: edit a base file, plan and apply dev, then prod', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     for (const env of ['dev', 'prod']) {
       const r = await t.run(['apply', '--env', env, '--auto-approve']);
       expect(r.code, `${env}: ${r.stderr}`).toBe(0);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { dump } from 'js-yaml';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { cliEnv, emulatorWith, runCli, type CliResult } from './harness.js';
+import { cliEnv, emulatorWith, releasedAfterEach, runCli, type CliResult } from './harness.js';
 import { SEED_QUEUES, support, toYaml, type ProfileDoc } from './fixtures.js';
 
 export const REGION = 'eu-west-2';
@@ -149,4 +149,14 @@ export function changed(plan: PlanJson, action: 'create' | 'update' | 'delete' |
     .filter((c) => c.action === action)
     .map((c) => c.name)
     .sort();
+}
+
+/** twoEnvironments, closed after each test whether it passed or not (harness.ts releasedAfterEach). */
+export function twoEnvironmentsPerTest(): (opts?: { overlayDir?: string }) => Promise<TwoEnvironments> {
+  const { defer } = releasedAfterEach();
+  return async (opts) => {
+    const made = await twoEnvironments(opts);
+    defer(() => made.close());
+    return made;
+  };
 }

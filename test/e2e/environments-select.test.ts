@@ -2,15 +2,11 @@
 // choice, or --env beside an instance flag, is refused before any call; the environment wins over the shell.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { received } from './harness.js';
-import { changed, DEV_INSTANCE, DEV_PROFILES, PROD_INSTANCE, twoEnvironments, type PlanJson, type TwoEnvironments } from './environments-fixture.js';
+import { changed, DEV_INSTANCE, DEV_PROFILES, PROD_INSTANCE, twoEnvironmentsPerTest, type PlanJson, type TwoEnvironments } from './environments-fixture.js';
 
-let t: TwoEnvironments | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
+const twoFreshEnvironments = twoEnvironmentsPerTest();
 
 /** Neither instance received anything. */
 function untouched(e: TwoEnvironments): void {
@@ -20,7 +16,7 @@ function untouched(e: TwoEnvironments): void {
 
 describe('--env NAME', () => {
   it('plan --env dev reads dev only, and says which environment the plan is for', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     const r = await t.run(['plan', '--env', 'dev', '--format', 'json', '--detailed-exitcode']);
     expect(r.code, r.stderr).toBe(2);
     const plan = JSON.parse(r.stdout) as PlanJson;
@@ -32,7 +28,7 @@ describe('--env NAME', () => {
   });
 
   it('an unknown environment, or none chosen among several, is exit 1 naming them, with no call sent', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     for (const args of [
       ['plan', '--env', 'staging'],
       ['drift', '--env', 'staging'],
@@ -54,7 +50,7 @@ describe('--env NAME', () => {
   });
 
   it('defaultEnvironment is the one used without --env; a single environment is the default by itself', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     t.writeConfig({ extra: { defaultEnvironment: 'prod' } });
     const chosen = await t.run(['plan', '--format', 'json']);
     expect(chosen.code, chosen.stderr).toBe(0);
@@ -72,7 +68,7 @@ describe('--env NAME', () => {
   });
 
   it('--env beside --instance-id, --region or --endpoint-url is a usage error, before any call', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     for (const [flag, value] of [
       ['--instance-id', DEV_INSTANCE],
       ['--region', 'eu-west-2'],
@@ -87,7 +83,7 @@ describe('--env NAME', () => {
   });
 
   it('apply and export take exactly one environment', async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     for (const args of [
       ['apply', '--env', 'all', '--auto-approve'],
       ['apply', '--env', 'dev', '--env', 'prod', '--auto-approve'],
@@ -101,7 +97,7 @@ describe('--env NAME', () => {
   });
 
   it("the environment's instance and endpoint win over CONNECT_INSTANCE_ID and AWS_ENDPOINT_URL_CONNECT: plan, apply, export", async () => {
-    t = await twoEnvironments();
+    const t = await twoFreshEnvironments();
     // The shell points at dev, as a developer's shell might after a day on dev.
     const shell = { ...t.env, CONNECT_INSTANCE_ID: DEV_INSTANCE, AWS_ENDPOINT_URL_CONNECT: t.dev.endpoint };
     const plan = await t.run(['plan', '--env', 'prod', '--format', 'json'], { env: shell });
