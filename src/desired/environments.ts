@@ -145,6 +145,9 @@ export async function loadDesiredPerEnvironment(
     problems.push(...merged.problems);
     result.set(environment.name, { profiles: merged.profiles, skippedFiles: [...base.state.skippedFiles, ...(folder?.skippedFiles ?? [])] });
   }
-  if (problems.length > 0) throw invalidFilesError(distinct(problems), order);
+  if (problems.length > 0) {
+    // Overlay problems are listed among the profiles': the headline names both kinds of file when overlays exist.
+    throw invalidFilesError(distinct(problems), order, overlayDirs.length > 0 ? 'the profile and overlay files' : 'the profile files');
+  }
   return result;
 }

@@ -97,11 +97,11 @@ export async function parseFiles(
 }
 
 /** One error for every problem found, grouped by file in `order` (the order the files were read). */
-export function invalidFilesError(problems: readonly InputProblem[], order: readonly string[]): UserInputError {
+export function invalidFilesError(problems: readonly InputProblem[], order: readonly string[], what = 'the profile files'): UserInputError {
   const files = new Set(problems.map((p) => p.file)).size;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const where = files === 1 ? '1 file' : `${files} files`;
-  return new UserInputError(`the profile files are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
+  return new UserInputError(`${what} are invalid: ${count} in ${where}`, capPerFile(orderByFile(problems, order)));
 }
 
 /** Problems grouped by file in load order, then by position: stable output for people and CI annotations. */

@@ -131,6 +131,7 @@ describe('validate checks every environment', () => {
     t.write('overlays/prod/extra.yaml', ['name: Tier1 Support', 'tags: {tier: gold}', '---', 'name: Retention Desk', 'description: nowhere', ''].join('\n'));
     const r = await t.run(['validate']);
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: the profile and overlay files are invalid: 1 problem in 1 file');
     expect(r.stderr).toMatch(/overlays\/prod\/extra\.yaml:4:\d+: .*Retention Desk/);
 
     const json = await t.run(['validate', '--format', 'json']);
