@@ -1,7 +1,7 @@
 // connect-gitops.yaml: read with the same located YAML reader as the profile files, checked against
 // schema/connect-gitops.schema.json (precompiled at build time), then against what a schema cannot say (operation
 // names, environment names, where instanceId may stand). Every problem has file:line:column.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import schema from '../../schema/connect-gitops.schema.json' with { type: 'json' };
 import { UserInputError, type InputProblem } from '../errors.js';
@@ -95,7 +95,7 @@ export function readConfigFile(path: string, opts: { cwd?: string } = {}): Confi
   } catch (e) {
     throw new UserInputError(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, [], 'Make the file readable, or remove it.');
   }
-  const checked = checkConfigText(shown, text);
+  const checked = checkConfigText(shown, text, { overlayFolder: (overlay) => folderProblem(resolve(dirname(path), overlay)) });
   if (checked.problems.length > 0) {
     const count = checked.problems.length === 1 ? '1 problem' : `${checked.problems.length} problems`;
     const quotaProblem = checked.problems.some((p) => p.message.includes('is not an operation connect-gitops calls'));
@@ -104,15 +104,33 @@ export function readConfigFile(path: string, opts: { cwd?: string } = {}): Confi
   return toConfigFile(path, shown, checked.document ?? {});
 }
 
-/** The file's text -> its settings document, or every problem in it. Pure. */
-export function checkConfigText(file: string, text: string): { document?: ConfigDocument; problems: InputProblem[] } {
+/** Why an overlay folder cannot serve, in words, or undefined when it is a folder. */
+function folderProblem(folder: string): string | undefined {
+  try {
+    return statSync(folder).isDirectory() ? undefined : 'it is not a folder';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message);
+  }
+}
+
+export interface ConfigChecks {
+  /** Why the `overlay:` folder (as written, relative to the file) cannot serve; undefined when it can. */
+  overlayFolder?: (overlay: string) => string | undefined;
+}
+
+/**
+ * The file's text -> its settings document, or every problem in it. Pure unless `checks` look at the disk: a
+ * missing overlay folder is then reported at its `overlay:` line, where the mistake is.
+ */
+export function checkConfigText(file: string, text: string, checks: ConfigChecks = {}): { document?: ConfigDocument; problems: InputProblem[] } {
   let document: ConfigDocument | undefined;
   let documents = 0;
   const parsed = parseDocuments(file, text, 'the settings of connect-gitops', (found) => {
     documents++;
     if (documents > 1) return [{ ...found.source, message: 'a second document: connect-gitops.yaml holds one mapping of settings' }];
     if (!validate(found.value)) return schemaProblems(validate.errors ?? [], found.at);
-    const rules = ruleProblems(found.value as ConfigDocument, found.at);
+    const rules = ruleProblems(found.value as ConfigDocument, found.at, checks);
     if (found.sound && rules.length === 0) document = found.value as ConfigDocument;
     return rules;
   });
@@ -121,7 +139,7 @@ export function checkConfigText(file: string, text: string): { document?: Config
 }
 
 /** What the schema cannot say, each at the key or value it is about. */
-function ruleProblems(doc: ConfigDocument, at: DocumentLocator): InputProblem[] {
+function ruleProblems(doc: ConfigDocument, at: DocumentLocator, checks: ConfigChecks): InputProblem[] {
   const problems: InputProblem[] = [];
   const key = (pointer: string, message: string) => problems.push({ ...at.key(pointer), message });
   const value = (pointer: string, message: string) => problems.push({ ...at.value(pointer), message });
@@ -151,6 +169,10 @@ function ruleProblems(doc: ConfigDocument, at: DocumentLocator): InputProblem[] 
     quotaProblems(env.quotas, `${pointer}/quotas`, key);
     ownerProblem(env.owner, `${pointer}/owner`, value);
     instanceProblem(env.instanceId, env.region, pointer, value);
+    const overlayProblem = env.overlay === undefined ? undefined : checks.overlayFolder?.(env.overlay);
+    if (overlayProblem !== undefined) {
+      value(`${pointer}/overlay`, `the overlay folder ${JSON.stringify(env.overlay)} of environment ${JSON.stringify(name)} cannot be used (${overlayProblem}); create it, or correct the path (relative to this file)`);
+    }
     if (env.endpointUrl !== undefined && !isHttpUrl(env.endpointUrl)) {
       value(`${pointer}/endpointUrl`, `endpointUrl must be an http:// or https:// URL, not ${JSON.stringify(env.endpointUrl)}`);
     }

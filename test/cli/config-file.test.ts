@@ -1,6 +1,6 @@
 // connect-gitops.yaml: read with the profile files' YAML reader and a JSON Schema; every problem is located.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkConfigText, readConfigFile } from '../../src/cli/config-file.js';
@@ -51,6 +51,7 @@ describe('readConfigFile', () => {
         '',
       ].join('\n'),
     );
+    mkdirSync(join(root, 'overlays/dev'), { recursive: true });
     const config = readConfigFile(join(root, FILE), { cwd: root });
     expect(config).toEqual({
       file: join(root, FILE),
@@ -73,6 +74,22 @@ describe('readConfigFile', () => {
         { name: 'prod', instanceId: '0000-prod', region: 'eu-west-1', quotas: {}, owner: 'team-a' },
       ],
     });
+  });
+
+  it("reports an overlay folder that is missing or is a file at its overlay: line, where the mistake is", () => {
+    const root = written(['environments:', '  dev:', '    instanceId: a', '    overlay: overlays/dev', '  prod:', '    instanceId: b', '    overlay: prod.yaml', ''].join('\n'));
+    writeFileSync(join(root, 'prod.yaml'), 'name: x\n');
+    let error: unknown;
+    try {
+      readConfigFile(join(root, FILE), { cwd: root });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)).toEqual([
+      'connect-gitops.yaml:4:14: the overlay folder "overlays/dev" of environment "dev" cannot be used (it does not exist); create it, or correct the path (relative to this file)',
+      'connect-gitops.yaml:7:14: the overlay folder "prod.yaml" of environment "prod" cannot be used (it is not a folder); create it, or correct the path (relative to this file)',
+    ]);
   });
 
   it('reads an empty file (or comments only) as no settings', () => {

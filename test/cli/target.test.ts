@@ -39,6 +39,8 @@ function project(config?: string): string {
   const root = mkdtempSync(join(tmpdir(), 'cg-target-'));
   roots.push(root);
   mkdirSync(join(root, 'profiles'));
+  // The overlay folder the environments' config names (connect-gitops.yaml refuses a missing one).
+  mkdirSync(join(root, 'overlays/prod'), { recursive: true });
   if (config !== undefined) writeFileSync(join(root, 'connect-gitops.yaml'), config);
   return root;
 }
