@@ -31,12 +31,13 @@ export function chooseEnvironments(config: ConfigFile | undefined, requested: re
       `${hint} Or set defaultEnvironment in connect-gitops.yaml.`,
     );
   }
-  if (requested.includes(ALL_ENVIRONMENTS)) return environments;
   const names = environments.map((e) => e.name);
-  const unknown = requested.filter((name) => !names.includes(name));
+  // A typo beside `all` is still a typo: checked before `all` makes the other names moot.
+  const unknown = requested.filter((name) => name !== ALL_ENVIRONMENTS && !names.includes(name));
   if (unknown.length > 0) {
     const said = unknown.map((name) => `"${name}"${didYouMean(name, names)}`).join(', ');
     throw new UserInputError(`unknown environment ${said} (defined in ${config.shownAs}: ${defined(config)})`, [], hint);
   }
+  if (requested.includes(ALL_ENVIRONMENTS)) return environments;
   return [...new Set(requested)].flatMap((name) => environments.filter((e) => e.name === name));
 }

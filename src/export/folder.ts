@@ -13,11 +13,14 @@ export interface ExportFolder {
   existing: Map<string, string>;
 }
 
-/** Invalid files stop the export (UserInputError from the loader): what they declare cannot be known. */
-export async function readExportFolder(dir: string, cwd: string): Promise<ExportFolder> {
+/**
+ * Invalid files stop the export (UserInputError from the loader): what they declare cannot be known. Overlay
+ * folders (absolute), which may sit inside the profiles folder, hold no profiles and are not read as such.
+ */
+export async function readExportFolder(dir: string, cwd: string, overlayDirs: readonly string[] = []): Promise<ExportFolder> {
   const absolute = resolve(cwd, dir);
   if (!existsSync(absolute)) return { declared: new Map(), profiles: [], existing: new Map() };
-  const desired = await loadDesired(absolute, { cwd });
+  const desired = await loadDesired(absolute, { cwd, exclude: overlayDirs });
   const perFile = new Map<string, number>();
   for (const p of desired.profiles) perFile.set(p.source.file, (perFile.get(p.source.file) ?? 0) + 1);
   const declared = new Map<string, Declaration>();

@@ -46,12 +46,18 @@ describe('connect-gitops command line', () => {
     expect(live).toMatchObject({ instanceId: expect.any(String), profiles: { 'Tier1 Support': { profile: { description: 'Frontline agents' } } } });
   });
 
-  it('refuses a profile limited to environments when none is selected, with file and line, before any call', async () => {
+  it("refuses a profile limited to environments when connect-gitops.yaml defines none: validate, plan and apply, with file and line, before any call", async () => {
     const { files, env, e } = await setup([support()], [{ ...support(), environments: ['dev'] }]);
     for (const command of ['plan', 'apply']) {
       const r = await runCli([command, '--dir', files.dir, '--auto-approve'].slice(0, command === 'plan' ? 3 : 4), { env });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/support\.yaml:\d+:\d+: routing profile "Tier1 Support" exists only in environments "dev"; this instance is not one of them/);
+      expect(r.stderr).toMatch(/support\.yaml:\d+:\d+: routing profile "Tier1 Support" exists only in environments "dev", and connect-gitops.yaml defines no environments: it would be managed nowhere/);
+    }
+    // validate, the pre-commit gate, refuses it alike.
+    {
+      const r = await runCli(['validate', '--dir', files.dir], { env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/support\.yaml:\d+:\d+: routing profile "Tier1 Support" exists only in environments "dev"/);
     }
     expect(received(e)).toEqual([]);
   });

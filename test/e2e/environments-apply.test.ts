@@ -64,6 +64,11 @@ describe('apply --env', () => {
     expect(prod.code, prod.stderr).toBe(0);
     expect(liveProfile(t.prod, 'Sales Agents').description).toBe('Sales (production)');
     expect(received(t.dev, isWrite)).toEqual([]);
+
+    // export into that folder reads the base files only: every live profile is already declared there.
+    const exported = await t.run(['export', '--env', 'prod']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^Exported 0 routing profiles to profiles \(\d+ already declared\)\.$/m);
   });
 
   it("a plan saved for dev is refused by apply --env prod before any call; dev's apply takes it", async () => {

@@ -14,6 +14,7 @@ import { didYouMean } from '../../desired/suggest.js';
 import { readLive } from '../../live/read.js';
 import type { LiveState } from '../../live/types.js';
 import { readExportFolder, schemaPathFinder } from '../../export/folder.js';
+import { displayPath } from '../../desired/files.js';
 import { formatFields } from '../../export/format-fields.js';
 import { planExport, type ExportItem } from '../../export/plan-export.js';
 import { escapeHidden, shownName } from '../../export/shown.js';
@@ -60,7 +61,9 @@ function summary(items: readonly ExportItem[], written: number, failed: number, 
 export async function exportCommand(ctx: CommandContext, flags: ExportFlags, stderr: (text: string) => void): Promise<number> {
   const target = resolveTarget(flags, ctx.env, ctx.cwd);
   // The folder is read first: a broken file there stops the export before any call is made.
-  const folder = await readExportFolder(target.dir, ctx.cwd);
+  // Every environment's overlay folder, wherever it sits, is left out: overlays are not profiles.
+  const overlayDirs = (target.environments ?? []).flatMap((e) => (e.overlayDir === undefined ? [] : [e.overlayDir]));
+  const folder = await readExportFolder(target.dir, ctx.cwd, overlayDirs);
   const session = openReadSession(target, requireInstance(target), ctx.logger);
   const live = await readSelected(flags, session);
   unknownNames(flags, live);
@@ -104,6 +107,6 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
         assertNever(item, 'export item');
     }
   }
-  ctx.stdout(summary(items, written, failed, target.dir));
+  ctx.stdout(summary(items, written, failed, displayPath(target.dir, ctx.cwd)));
   return failed > 0 || items.some((i) => i.kind === 'skipped') ? EXIT_ERROR : EXIT_OK;
 }

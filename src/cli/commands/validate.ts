@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { findProfileFiles } from '../../desired/files.js';
+import { displayPath, findProfileFiles } from '../../desired/files.js';
+import { environmentOnlyProfilesError } from '../../desired/environment-only.js';
 import { loadDesiredFiles } from '../../desired/load.js';
 import type { DesiredState } from '../../desired/types.js';
 import { UserInputError } from '../../errors.js';
@@ -46,6 +47,8 @@ export async function validateCommand(ctx: CommandContext, flags: ValidateFlags)
   } catch (e) {
     return problemsAsData(e, ctx, flags, files.length);
   }
+  const refused = environmentOnlyProfilesError(loaded);
+  if (refused !== undefined) return problemsAsData(refused, ctx, flags, files.length);
   for (const file of loaded.skippedFiles) ctx.logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
   if (loaded.profiles.length === 0) ctx.logger.warn({ dir }, `no routing profile found under ${dir}: nothing is managed`);
   const profileFiles = new Set(loaded.profiles.map((p) => p.source.file)).size;
@@ -54,7 +57,7 @@ export async function validateCommand(ctx: CommandContext, flags: ValidateFlags)
     return EXIT_OK;
   }
   const n = loaded.profiles.length;
-  ctx.stdout(`Success! ${plural(n, 'routing profile')} in ${plural(profileFiles, 'file')} under ${dir} ${n === 1 ? 'is' : 'are'} valid.\n`);
+  ctx.stdout(`Success! ${plural(n, 'routing profile')} in ${plural(profileFiles, 'file')} under ${displayPath(dir, ctx.cwd)} ${n === 1 ? 'is' : 'are'} valid.\n`);
   return EXIT_OK;
 }
 
@@ -85,6 +88,6 @@ async function validateEnvironments(ctx: CommandContext, flags: ValidateFlags, d
     return EXIT_OK;
   }
   const each = counts.map((c) => `${c.name} ${c.profiles}`).join(', ');
-  ctx.stdout(`Success! ${plural(documents, 'routing profile')} in ${plural(profileFiles, 'file')} under ${dir} ${documents === 1 ? 'is' : 'are'} valid in every environment (${each}).\n`);
+  ctx.stdout(`Success! ${plural(documents, 'routing profile')} in ${plural(profileFiles, 'file')} under ${displayPath(dir, ctx.cwd)} ${documents === 1 ? 'is' : 'are'} valid in every environment (${each}).\n`);
   return EXIT_OK;
 }
