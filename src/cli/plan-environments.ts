@@ -23,7 +23,7 @@ export async function planEnvironments(ctx: CommandContext, flags: PlanFlags, pu
   // Everything that can fail without Connect fails before the first call, for every environment at once.
   if (flags.out !== undefined) {
     throw new UserInputError(
-      `--out saves one environment's plan, and ${targets.length} are chosen (${targets.map((t) => t.environment).join(', ')})`,
+      `--out saves the plan of one environment (--env NAME), and this run is over several (${targets.map((t) => t.environment).join(', ')})`,
       [],
       'Save a plan per environment: connect-gitops plan --env NAME --out NAME.plan.json, then apply --env NAME --plan NAME.plan.json.',
     );

@@ -5,11 +5,11 @@
 // not send a production plan there).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UserInputError } from '../errors.js';
+import { InternalError, UserInputError } from '../errors.js';
 import { regionFromInstanceArn } from '../connect/instance-id.js';
 import type { RateQuota } from '../connect/quotas.js';
 import { SETTINGS_FILE_NAME } from '../desired/files.js';
-import { isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
+import { ALL_ENVIRONMENTS, isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
 import { chooseEnvironments } from './environments.js';
 import type { EnvironmentSource } from '../desired/environments.js';
 import { parseQuotaFlag } from './quota-settings.js';
@@ -93,14 +93,22 @@ export function resolveTargets(flags: TargetFlagsInput, env: NodeJS.ProcessEnv =
   return chosen.map((environment) => environmentTarget(environment, env, settings, flagQuotas));
 }
 
-/** apply and export work on exactly one target (args.ts refuses several --env; `all` may still pick one). */
+/** apply and export work on exactly one target: args.ts refuses `--env all` and several names for them. */
 export function resolveTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Target {
   const targets = resolveTargets(flags, env, cwd);
   const [only] = targets;
-  if (only === undefined || targets.length > 1) {
-    throw new UserInputError(`this command works on one environment, and ${targets.length} are chosen`, [], 'Pass --env NAME with one environment.');
-  }
+  if (only === undefined || targets.length > 1) throw new InternalError(`one target expected, ${targets.length} resolved`);
   return only;
+}
+
+/**
+ * Whether the run was asked for several environments (`--env all`, or two names or more), however many the
+ * file defines: the output's shape follows what was asked, so `jq '.environments[]'` in a pipeline does not
+ * break the day a repository has a single environment.
+ */
+export function asksForSeveralEnvironments(flags: TargetFlagsInput): boolean {
+  const requested = flags.env ?? [];
+  return requested.includes(ALL_ENVIRONMENTS) || new Set(requested).size > 1;
 }
 
 /** Flags name an instance; environments name instances: a run says where by one or the other. */

@@ -45,7 +45,7 @@ describe('plan over several environments: refused before any call', () => {
     expect(code).toBe(1);
     expect(stderr).toBe(
       [
-        "Error: --out saves one environment's plan, and 2 are chosen (dev, prod)",
+        "Error: --out saves the plan of one environment (--env NAME), and this run is over several (dev, prod)",
         'Save a plan per environment: connect-gitops plan --env NAME --out NAME.plan.json, then apply --env NAME --plan NAME.plan.json.',
         '',
       ].join('\n'),

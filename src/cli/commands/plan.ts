@@ -1,7 +1,7 @@
 import { logUnmanaged, planAgainstLive } from '../current-plan.js';
 import { loadDesiredForTarget } from '../desired-for-targets.js';
 import { openReadSession } from '../connect-session.js';
-import { requireInstance, resolveTargets, type TargetFlagsInput } from '../target.js';
+import { asksForSeveralEnvironments, requireInstance, resolveTargets, type TargetFlagsInput } from '../target.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { printPlanResult } from '../print-plan.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit.js';
@@ -38,7 +38,7 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
   const targets = resolveTargets(flags, ctx.env, ctx.cwd);
   const [target, ...others] = targets;
   if (target === undefined) throw new InternalError('no target resolved');
-  if (others.length > 0) {
+  if (others.length > 0 || asksForSeveralEnvironments(flags)) {
     // Several environments at once: their own module, loaded only then.
     const { planEnvironments } = await import('../plan-environments.js');
     return planEnvironments(ctx, flags, purpose, targets);
