@@ -177,6 +177,7 @@ function ruleProblems(doc: ConfigDocument, at: DocumentLocator, checks: ConfigCh
       value(`${pointer}/endpointUrl`, `endpointUrl must be an http:// or https:// URL, not ${JSON.stringify(env.endpointUrl)}`);
     }
   }
+  sameInstanceProblems(environments, value);
   const chosen = doc.defaultEnvironment;
   if (chosen !== undefined && !names.includes(chosen)) {
     value('/defaultEnvironment', `defaultEnvironment ${JSON.stringify(chosen)} is not an environment defined here${didYouMean(chosen, names)} (defined: ${names.join(', ')})`);
@@ -194,6 +195,26 @@ function quotaProblems(quotas: Record<string, QuotaDocument> | undefined, pointe
 /** The owner is the value of the ownership tag: blank would match nothing (the schema bounds the length). */
 function ownerProblem(owner: string | undefined, pointer: string, value: (pointer: string, message: string) => void): void {
   if (owner !== undefined && owner.trim() === '') value(pointer, 'owner must be 1..256 characters, not blank');
+}
+
+/**
+ * Two environments naming one instance (the same ID at the same endpoint) would apply their two versions of the
+ * profiles in turn, and drift would never be clean: the second is refused, naming the first.
+ */
+function sameInstanceProblems(environments: Record<string, EnvironmentDocument>, value: (pointer: string, message: string) => void): void {
+  const first = new Map<string, string>();
+  for (const [name, env] of Object.entries(environments)) {
+    let id: string;
+    try {
+      id = instanceIdFrom(env.instanceId);
+    } catch {
+      continue; // reported by instanceProblem
+    }
+    const key = `${id} ${env.endpointUrl ?? ''}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, name);
+    else value(childPointer(childPointer('/environments', name), 'instanceId'), `environments ${JSON.stringify(earlier)} and ${JSON.stringify(name)} name the same instance (${id}); each environment is an instance of its own`);
+  }
 }
 
 /** A malformed ARN, or a Region that contradicts the ARN's: the instance lives in exactly one Region. */

@@ -153,6 +153,10 @@ describe('problems in connect-gitops.yaml', () => {
     ['a burst under 1', 'quotas:\n  SearchRoutingProfiles: {ratePerSecond: 2, burst: 0}\n', ['connect-gitops.yaml:2:52: quotas.SearchRoutingProfiles.burst must be at least 1, not 0']],
     ['a blank owner', 'environments:\n  dev: {instanceId: a, owner: " "}\n', ['connect-gitops.yaml:2:31: owner must be 1..256 characters, not blank']],
     ['a profile quota of 0', 'profileQuota: 0\n', ['connect-gitops.yaml:1:15: profileQuota must be at least 1, not 0']],
+    ['two environments naming one instance', `environments:\n  dev: {instanceId: ${ARN}}\n  test: {instanceId: 0000-dev}\n`, [
+      'connect-gitops.yaml:3:22: environments "dev" and "test" name the same instance (0000-dev); each environment is an instance of its own',
+    ]],
+    ['one instance ID at two endpoints (two emulators) is two instances', 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:4566"}\n  prod: {instanceId: a, endpointUrl: "http://127.0.0.1:4567"}\n', []],
     ['a syntax error', 'environments: [\n', ['connect-gitops.yaml:2:1: YAML syntax error: deficient indentation']],
     ['two documents', 'dir: a\n---\ndir: b\n', ['connect-gitops.yaml:3:1: a second document: connect-gitops.yaml holds one mapping of settings']],
   ])('%s', (_, text, expected) => {
