@@ -63,7 +63,9 @@ async function planOne(ctx: CommandContext, flags: PlanFlags, target: Target, de
     return { environment, plan: current.plan };
   } catch (error) {
     const failure = environmentError(error);
-    logger.error({ kind: failure.kind }, `environment ${environment} failed: ${failure.message.split('\n')[0] ?? ''}`);
+    // A bug's stack is what its report needs: the log line carries it (the other environments carry on).
+    const fields = isKnownError(error) ? { kind: failure.kind } : { kind: failure.kind, err: error };
+    logger.error(fields, `environment ${environment} failed: ${failure.message.split('\n')[0] ?? ''}`);
     return { environment, error: failure };
   }
 }

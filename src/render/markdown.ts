@@ -38,7 +38,8 @@ export interface MarkdownOptions {
   /**
    * How the truncation note names the bound and the command showing everything, when they are not this
    * document's own (a section of a multi-environment comment: the whole comment's limit, `plan --env dev`).
-   * Both are written as given: escape anything that came from outside.
+   * Both are written as given. The command goes inside a code span, where Markdown decodes nothing: escape its
+   * outside parts with escapeControl (entities would be copied literally), and keep backticks out of it.
    */
   truncation?: { limit: string; command: string };
 }

@@ -78,6 +78,12 @@ describe('renderEnvironmentsMarkdown', () => {
     expect(text.match(/^<details/gm)?.length).toBe(text.match(/^<\/details>/gm)?.length);
   });
 
+  it('writes the rerun command copyable: an environment name inside a code span is not entity-escaped', () => {
+    const outcomes: EnvironmentOutcome[] = [{ environment: 'dev_eu__1', plan: bigPlan(60) }, { environment: 'prod', plan: bigPlan(60) }];
+    const text = renderEnvironmentsMarkdown(outcomes, { purpose: 'drift', maxLength: 20_000 });
+    expect(text).toContain('Run `connect-gitops drift --env dev_eu__1` to see the full report.');
+  });
+
   it('shows every plan whole when the comment fits', () => {
     const text = renderEnvironmentsMarkdown([{ environment: 'dev', plan: bigPlan(3) }], { purpose: 'plan' });
     expect(text).not.toContain('not shown');
