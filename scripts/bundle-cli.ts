@@ -28,8 +28,9 @@ await build({
   output: {
     dir: distSrc,
     format: 'esm',
-    // Maps back to the compiled modules (whose own maps lead to the TypeScript); it also replaces the
-    // compiler's map of main.js, which no longer matches it.
+    // Maps back to the compiled modules in dist/src, which read close to their TypeScript (Node follows one map,
+    // not a chain of two, so a stack trace names the compiled module); it also replaces the compiler's map of
+    // main.js, which no longer matches it.
     sourcemap: true,
     entryFileNames: 'cli/main.js',
     chunkFileNames: `${CHUNKS}/[name]-[hash].js`,
