@@ -36,7 +36,9 @@ export function chooseEnvironments(config: ConfigFile | undefined, requested: re
   const unknown = requested.filter((name) => name !== ALL_ENVIRONMENTS && !names.includes(name));
   if (unknown.length > 0) {
     const said = unknown.map((name) => `"${name}"${didYouMean(name, names)}`).join(', ');
-    throw new UserInputError(`unknown environment ${said} (defined in ${config.shownAs}: ${defined(config)})`, [], hint);
+    // The GitHub Action takes a comma-separated list; the command line takes --env once per environment.
+    const listed = unknown.some((name) => /[, ]/.test(name)) ? ' Name each environment with its own --env: --env dev --env prod.' : '';
+    throw new UserInputError(`unknown environment ${said} (defined in ${config.shownAs}: ${defined(config)})`, [], `${hint}${listed}`);
   }
   if (requested.includes(ALL_ENVIRONMENTS)) return environments;
   return [...new Set(requested)].flatMap((name) => environments.filter((e) => e.name === name));

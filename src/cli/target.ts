@@ -203,7 +203,8 @@ function environmentTarget(environment: EnvironmentConfig, env: NodeJS.ProcessEn
  * that says so, or undefined.
  */
 function shellCredentials(env: NodeJS.ProcessEnv): string | undefined {
-  const variables = ['AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+  // AWS_PROFILE too: a profile chosen in the shell is the user's choice for this run, as keys would be.
+  const variables = ['AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_PROFILE'];
   return variables.find((v) => nonEmpty(env[v]) !== undefined);
 }
 

@@ -4,11 +4,28 @@ import { UserInputError } from '../errors.js';
 // arn:<partition>:connect:<region>:<account>:instance/<id> (partitions: aws, aws-cn, aws-us-gov, ...).
 const INSTANCE_ARN = /^arn:[a-z-]+:connect:[a-z0-9-]*:\d{12}:instance\/([^/]+)$/;
 
+/**
+ * Connect's InstanceId is 1..100 characters (the API model); real ones are UUIDs. Spaces and control characters
+ * are a paste gone wrong, refused before any call rather than sent in a URL and answered "not found".
+ */
+const INSTANCE_ID = /^[\x21-\x7e]{1,100}$/;
+
+function checkedId(id: string, as: string): string {
+  if (!INSTANCE_ID.test(id)) {
+    throw new UserInputError(
+      `${JSON.stringify(as)} is not an Amazon Connect instance ID: 1 to 100 printable characters without spaces.`,
+      [],
+      'Pass the instance ID (a UUID, shown in the console) or its ARN.',
+    );
+  }
+  return id;
+}
+
 /** The instance ID from an ID or an instance ARN. */
 export function instanceIdFrom(idOrArn: string): string {
   const value = idOrArn.trim();
   if (value === '') throw new UserInputError('The instance ID is empty.', [], 'Pass --instance-id (an instance ID or ARN) or set CONNECT_INSTANCE_ID.');
-  if (!value.startsWith('arn:')) return value;
+  if (!value.startsWith('arn:')) return checkedId(value, value);
   const match = INSTANCE_ARN.exec(value);
   if (!match?.[1]) {
     throw new UserInputError(
@@ -17,7 +34,7 @@ export function instanceIdFrom(idOrArn: string): string {
       'Pass the instance ID, or its ARN in the form arn:aws:connect:<region>:<account>:instance/<id>.',
     );
   }
-  return match[1];
+  return checkedId(match[1], value);
 }
 
 /** The Region an instance ARN names, or undefined for a bare ID (used when no --region is given). */

@@ -54,7 +54,7 @@ function unmatchedOverlayProblem(overlay: OverlayDocument, environment: string, 
   }
   return {
     ...location,
-    message: `overlay for routing profile ${JSON.stringify(overlay.name)}, but no profile file declares it${didYouMean(overlay.name, here.map((profile) => profile.name))}; an overlay changes a profile of the profiles folder, by its exact name`,
+    message: `overlay for routing profile ${JSON.stringify(overlay.name)}, but no profile file declares it (an overlay changes a profile of the profiles folder, by its exact name)${didYouMean(overlay.name, here.map((profile) => profile.name))}`,
   };
 }
 

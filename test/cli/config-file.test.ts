@@ -157,6 +157,9 @@ describe('problems in connect-gitops.yaml', () => {
       'connect-gitops.yaml:3:22: environments "dev" and "test" name the same instance (0000-dev); each environment is an instance of its own',
     ]],
     ['one instance ID at two endpoints (two emulators) is two instances', 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:4566"}\n  prod: {instanceId: a, endpointUrl: "http://127.0.0.1:4567"}\n', []],
+    ['an instance ID with a control character and a space', 'environments:\n  dev: {instanceId: "x\\e[31mRED two"}\n', [
+      'connect-gitops.yaml:2:21: "x\\u001b[31mRED two" is not an Amazon Connect instance ID: 1 to 100 printable characters without spaces.',
+    ]],
     ['a syntax error', 'environments: [\n', ['connect-gitops.yaml:2:1: YAML syntax error: deficient indentation']],
     ['two documents', 'dir: a\n---\ndir: b\n', ['connect-gitops.yaml:3:1: a second document: connect-gitops.yaml holds one mapping of settings']],
   ])('%s', (_, text, expected) => {

@@ -234,6 +234,7 @@ describe('resolveTargets with environments', () => {
     ['AWS_WEB_IDENTITY_TOKEN_FILE', { AWS_WEB_IDENTITY_TOKEN_FILE: '/token' }],
     ['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', { AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds' }],
     ['AWS_CONTAINER_CREDENTIALS_FULL_URI', { AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' }],
+    ['AWS_PROFILE', { AWS_PROFILE: 'my-own' }],
   ])('credentials in the shell (%s) win over awsProfile', (variable, shell) => {
     const [dev] = resolveTargets({ env: ['dev'] }, shell, project(config));
     expect(dev?.awsProfile).toBeUndefined();
@@ -265,6 +266,11 @@ describe('resolveTargets with environments', () => {
       'unknown environment "prd"; did you mean "prod"? (defined in connect-gitops.yaml: dev, prod)',
       'Pass --env NAME with one of dev, prod, or --env all with plan and drift.',
     ]);
+    // The Action's comma-separated list, typed on the command line; and a typo beside all.
+    expect(errorOf(() => resolveTargets({ env: ['dev,prod'] }, {}, root))[1]).toBe(
+      'Pass --env NAME with one of dev, prod, or --env all with plan and drift. Name each environment with its own --env: --env dev --env prod.',
+    );
+    expect(errorOf(() => resolveTargets({ env: ['all', 'prd'] }, {}, root))[0]).toBe('unknown environment "prd"; did you mean "prod"? (defined in connect-gitops.yaml: dev, prod)');
   });
 
   it('--env without environments in the file, and instance flags with environments, are errors', () => {

@@ -134,6 +134,13 @@ describe('instanceIdFrom', () => {
     expect(() => instanceIdFrom('  ')).toThrow(UserInputError);
   });
 
+  it('rejects an ID with spaces or control characters, or longer than 100 characters, bare or in an ARN', () => {
+    for (const bad of ['abcd 1234', 'x\u001b[31mRED', 'a'.repeat(101), 'arn:aws:connect:eu-west-2:123456789012:instance/x\u202e']) {
+      expect(() => instanceIdFrom(bad), bad).toThrow(/is not an Amazon Connect instance ID/);
+    }
+    expect(instanceIdFrom('a'.repeat(100))).toHaveLength(100);
+  });
+
   it('reads the region from an instance ARN', () => {
     expect(regionFromInstanceArn('arn:aws:connect:eu-west-2:123456789012:instance/abcd')).toBe('eu-west-2');
     expect(regionFromInstanceArn('abcd')).toBeUndefined();

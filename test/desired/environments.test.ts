@@ -143,7 +143,7 @@ const errorCases: { name: string; files: Record<string, string>; folders?: strin
     name: 'an overlay naming no base profile, with close names',
     files: { 'profiles/sales.yaml': SALES, 'overlays/dev/sales.yaml': 'description: x\nname: Sale\n' },
     problems: [
-      'overlays/dev/sales.yaml:2:7: overlay for routing profile "Sale", but no profile file declares it; did you mean "Sales"?; an overlay changes a profile of the profiles folder, by its exact name',
+      'overlays/dev/sales.yaml:2:7: overlay for routing profile "Sale", but no profile file declares it (an overlay changes a profile of the profiles folder, by its exact name); did you mean "Sales"?',
     ],
   },
   {
