@@ -61,12 +61,24 @@ export function planFromJson(json: Record<string, unknown>): Plan {
   return plan;
 }
 
+/** The document of a run over several environments: `{formatVersion, environments: [...]}`, no instance. */
+function isSeveralEnvironments(parsed: unknown): boolean {
+  return typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { environments?: unknown }).environments) && !('instanceId' in parsed);
+}
+
 export async function decodeSavedPlan(text: string, path: string): Promise<SavedPlan> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
     throw new UserInputError(`cannot read the saved plan ${path}: not JSON (${(e as Error).message})`, [], HINT);
+  }
+  if (isSeveralEnvironments(parsed)) {
+    throw new UserInputError(
+      `${path} holds the plans of several environments (plan --env all --format json), not one saved plan`,
+      [],
+      'Save each environment\'s plan with connect-gitops plan --env NAME --out FILE; show and apply take one of those.',
+    );
   }
   const check = await savedPlanValidator();
   if (!check(parsed)) {

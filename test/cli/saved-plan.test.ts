@@ -79,6 +79,17 @@ describe('saved-plan codec', () => {
     expect(() => assertPlanForEnvironment(plain, 'plan.json', 'prod')).toThrow(/plan.json was planned without an environment, and this run is for environment prod/);
   });
 
+  it('says what a multi-environment document is, rather than a schema error', async () => {
+    const several = JSON.stringify({ formatVersion: 1, environments: [{ environment: 'dev', ...plan }] });
+    await expect(decodeSavedPlan(several, 'all.json')).rejects.toThrow(
+      new UserInputError(
+        'all.json holds the plans of several environments (plan --env all --format json), not one saved plan',
+        [],
+        "Save each environment's plan with connect-gitops plan --env NAME --out FILE; show and apply take one of those.",
+      ),
+    );
+  });
+
   it('keeps the names a scoped plan covers, sorted', async () => {
     const back = await decodeSavedPlan(encodeSavedPlan({ plan, live, scopedProfiles: ['Tier1', 'Old Name'] }), 'plan.json');
     expect(back.scopedProfiles).toEqual(['Old Name', 'Tier1']);
