@@ -140,7 +140,7 @@ Exit codes: 0 everything applied and verified; 1 anything failed, was skipped or
 ${LOG_HELP}
 `,
   drift: `Usage: connect-gitops drift [--dir profiles] [--env NAME|all]... [target flags] [--format text|json|markdown]
-                            [--prune] [--changed-since REF]
+                            [--out FILE] [--prune] [--changed-since REF]
 
 Reports where live routing profiles differ from the files (a plan worded for reporting).
 
@@ -210,7 +210,7 @@ Usage:
   connect-gitops apply    [--dir profiles] [--env NAME] [target flags] [--plan plan.json] [--auto-approve]
                           [--prune] [--format text|json]
   connect-gitops drift    [--dir profiles] [--env NAME|all]... [target flags] [--format text|json|markdown]
-                          [--prune] [--changed-since REF]
+                          [--out FILE] [--prune] [--changed-since REF]
   connect-gitops show     PLAN.json [--format text|json|markdown]
   connect-gitops export   [--dir profiles] [--env NAME] [target flags] [--name NAME]... [--force]
   connect-gitops emulator [--port N] [--seed DIR] [--state FILE] [--quotas off|connect-defaults]
