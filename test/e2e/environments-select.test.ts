@@ -103,6 +103,10 @@ describe('--env NAME', () => {
     const plan = await t.run(['plan', '--env', 'prod', '--format', 'json'], { env: shell });
     expect(plan.code, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout)).toMatchObject({ environment: 'prod', instanceId: PROD_INSTANCE });
+    // Said on stderr, each log line naming the environment it is about.
+    const overruled = plan.stderr.split('\n').filter((line) => line.includes('CONNECT_INSTANCE_ID is set in the shell'));
+    expect(overruled).toHaveLength(1);
+    expect(JSON.parse(overruled[0] ?? '{}')).toMatchObject({ level: 40, environment: 'prod' });
 
     const apply = await t.run(['apply', '--env', 'prod', '--auto-approve'], { env: shell });
     expect(apply.code, apply.stderr).toBe(0);

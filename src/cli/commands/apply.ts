@@ -19,7 +19,7 @@ import type { ApplyResult, Verification } from '../../apply/types.js';
 import { verifyConverged } from '../../apply/verify.js';
 import { renderApplyResultText, renderPlanText } from '../../render/index.js';
 import { renderApplyResultJson } from '../../render/apply-result-json.js';
-import type { CommandContext } from './context.js';
+import { forEnvironment, type CommandContext } from './context.js';
 
 export interface ApplyFlags extends TargetFlagsInput {
   plan?: string;
@@ -46,6 +46,7 @@ function succeeded(result: ApplyResult): boolean {
 
 export async function applyCommand(ctx: CommandContext, flags: ApplyFlags, signal: AbortSignal): Promise<number> {
   const target = resolveTarget(flags, ctx.env, ctx.cwd);
+  ctx = forEnvironment(ctx, target.environment);
   // Everything that can fail without Connect fails before the first read.
   checkApprovalPossible(flags, ctx.stdinIsTty);
   if (!target.ignoreShellEndpoint && target.endpointUrl === undefined) checkEndpointVariable(ctx.env);

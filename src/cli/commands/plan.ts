@@ -14,7 +14,7 @@ import type { Plan } from '../../plan/types.js';
 import { InternalError, UserInputError } from '../../errors.js';
 import type { Format } from '../args.js';
 import type { Logger } from '../logger.js';
-import type { CommandContext } from './context.js';
+import { forEnvironment, type CommandContext } from './context.js';
 
 export interface PlanFlags extends TargetFlagsInput {
   format: Format;
@@ -43,6 +43,7 @@ export async function planCommand(ctx: CommandContext, flags: PlanFlags, purpose
     const { planEnvironments } = await import('../plan-environments.js');
     return planEnvironments(ctx, flags, purpose, targets);
   }
+  ctx = forEnvironment(ctx, target.environment);
   if (!target.ignoreShellEndpoint && target.endpointUrl === undefined) checkEndpointVariable(ctx.env);
   checkOutputFolder(flags.out, ctx.cwd);
   const desired = await loadDesiredForTarget(target, ctx);
