@@ -8,7 +8,7 @@ import { UserInputError, type InputProblem } from '../errors.js';
 import type { RateQuota } from '../connect/quotas.js';
 import { instanceIdFrom, regionFromInstanceArn } from '../connect/instance-id.js';
 import type { DocumentLocator } from '../desired/document.js';
-import { displayPath } from '../desired/files.js';
+import { displayPath, folderHolds } from '../desired/files.js';
 import { parseDocuments } from '../desired/parse-text.js';
 import { childPointer } from '../desired/pointer.js';
 import { schemaProblems } from '../desired/schema-check.js';
@@ -19,6 +19,8 @@ import { QUOTA_HINT, rateQuota, unknownOperation } from './quota-settings.js';
 /** Names appear in headings, JSON and workflow job names; `all` means every environment (--env all). */
 export const ENVIRONMENT_NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 export const ALL_ENVIRONMENTS = 'all';
+/** The profiles folder when neither --dir nor `dir` names one. */
+export const DEFAULT_PROFILES_DIR = 'profiles';
 
 export interface EnvironmentConfig {
   name: string;
@@ -95,7 +97,7 @@ export function readConfigFile(path: string, opts: { cwd?: string } = {}): Confi
   } catch (e) {
     throw new UserInputError(`cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, [], 'Make the file readable, or remove it.');
   }
-  const checked = checkConfigText(shown, text, { overlayFolder: (overlay) => folderProblem(resolve(dirname(path), overlay)) });
+  const checked = checkConfigText(shown, text, { overlayFolder: (overlay, dir) => overlayFolderProblem(resolve(dirname(path), overlay), resolve(dirname(path), dir)) });
   if (checked.problems.length > 0) {
     const count = checked.problems.length === 1 ? '1 problem' : `${checked.problems.length} problems`;
     const quotaProblem = checked.problems.some((p) => p.message.includes('is not an operation connect-gitops calls'));
@@ -104,19 +106,22 @@ export function readConfigFile(path: string, opts: { cwd?: string } = {}): Confi
   return toConfigFile(path, shown, checked.document ?? {});
 }
 
-/** Why an overlay folder cannot serve, in words, or undefined when it is a folder. */
-function folderProblem(folder: string): string | undefined {
+/** Why an overlay folder cannot serve and what to do, in words, or undefined when it can. */
+function overlayFolderProblem(folder: string, profiles: string): string | undefined {
+  // Its profile files would be read as overlays (a --dir elsewhere is checked again when the files are loaded).
+  if (folderHolds(folder, profiles)) return 'it is the profiles folder or holds it; give overlays a folder of their own';
+  const fix = 'create it, or correct the path (relative to this file)';
   try {
-    return statSync(folder).isDirectory() ? undefined : 'it is not a folder';
+    return statSync(folder).isDirectory() ? undefined : `it is not a folder; ${fix}`;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message);
+    return `${code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? (e as Error).message)}; ${fix}`;
   }
 }
 
 export interface ConfigChecks {
-  /** Why the `overlay:` folder (as written, relative to the file) cannot serve; undefined when it can. */
-  overlayFolder?: (overlay: string) => string | undefined;
+  /** Why the `overlay:` folder cannot serve beside the profiles folder `dir` (both as written, relative to the file). */
+  overlayFolder?: (overlay: string, dir: string) => string | undefined;
 }
 
 /**
@@ -169,9 +174,9 @@ function ruleProblems(doc: ConfigDocument, at: DocumentLocator, checks: ConfigCh
     quotaProblems(env.quotas, `${pointer}/quotas`, key);
     ownerProblem(env.owner, `${pointer}/owner`, value);
     instanceProblem(env.instanceId, env.region, pointer, value);
-    const overlayProblem = env.overlay === undefined ? undefined : checks.overlayFolder?.(env.overlay);
+    const overlayProblem = env.overlay === undefined ? undefined : checks.overlayFolder?.(env.overlay, doc.dir ?? DEFAULT_PROFILES_DIR);
     if (overlayProblem !== undefined) {
-      value(`${pointer}/overlay`, `the overlay folder ${JSON.stringify(env.overlay)} of environment ${JSON.stringify(name)} cannot be used (${overlayProblem}); create it, or correct the path (relative to this file)`);
+      value(`${pointer}/overlay`, `the overlay folder ${JSON.stringify(env.overlay)} of environment ${JSON.stringify(name)} cannot be used: ${overlayProblem}`);
     }
     if (env.endpointUrl !== undefined && !isHttpUrl(env.endpointUrl)) {
       value(`${pointer}/endpointUrl`, `endpointUrl must be an http:// or https:// URL, not ${JSON.stringify(env.endpointUrl)}`);

@@ -9,13 +9,12 @@ import { InternalError, UserInputError } from '../errors.js';
 import { regionFromInstanceArn } from '../connect/instance-id.js';
 import type { RateQuota } from '../connect/quotas.js';
 import { SETTINGS_FILE_NAME } from '../desired/files.js';
-import { ALL_ENVIRONMENTS, isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
+import { ALL_ENVIRONMENTS, DEFAULT_PROFILES_DIR, isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
 import { chooseEnvironments } from './environments.js';
 import type { EnvironmentSource } from '../desired/environments.js';
 import { parseQuotaFlag } from './quota-settings.js';
 
 export const CONFIG_FILE_NAME = SETTINGS_FILE_NAME;
-const DEFAULT_DIR = 'profiles';
 
 export interface TargetFlagsInput {
   dir?: string;
@@ -77,7 +76,7 @@ export interface ProjectSettings {
 export function readProjectSettings(dirFlag: string | undefined, cwd: string): ProjectSettings {
   const file = findConfigFile(cwd, dirFlag);
   const config = file === undefined ? undefined : readConfigFile(file, { cwd });
-  return { ...(config === undefined ? {} : { config }), dir: dirFlag ?? config?.dir ?? DEFAULT_DIR };
+  return { ...(config === undefined ? {} : { config }), dir: dirFlag ?? config?.dir ?? DEFAULT_PROFILES_DIR };
 }
 
 /** Every target the command works on: one without environments, else one per chosen environment. */

@@ -3,7 +3,7 @@
 // changes the fields that differ there (overlay-merge.ts says how).
 import path from 'node:path';
 import type { InputProblem } from '../errors.js';
-import { displayPath } from './files.js';
+import { displayPath, folderHolds } from './files.js';
 import { collectDesired, invalidFilesError, type LoadOptions } from './load.js';
 import { mergeOverlay } from './overlay-merge.js';
 import { placeOf } from './positions.js';
@@ -78,12 +78,6 @@ function profilesOf(environment: string, all: readonly DesiredProfile[], overlay
   return { profiles, problems };
 }
 
-/** An overlay folder that is the profiles folder or holds it would have profile files read as overlays. */
-function holdsProfiles(overlayDir: string, profilesDir: string): boolean {
-  const relative = path.relative(overlayDir, profilesDir);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 /** Equal problems once: environments that share an overlay folder find the same ones. */
 function distinct(problems: readonly InputProblem[]): InputProblem[] {
   const seen = new Set<string>();
@@ -119,7 +113,7 @@ export async function loadDesiredPerEnvironment(
   const folders = new Map<string, OverlayFolder>();
   for (const overlayDir of overlayDirs) {
     const users = environments.filter((environment) => overlayOf(environment) === overlayDir).map((environment) => environment.name);
-    if (holdsProfiles(overlayDir, path.resolve(cwd, dir))) {
+    if (folderHolds(overlayDir, path.resolve(cwd, dir))) {
       const shownAs = displayPath(overlayDir, cwd);
       problems.push({ file: shownAs, line: 1, column: 1, message: `the overlay folder of ${whose(users)} is the profiles folder or holds it; give overlays a folder of their own, beside or inside the profiles folder` });
       order.push(shownAs);

@@ -201,3 +201,12 @@ export async function readProfileFile(file: string, shownAs: string): Promise<Re
     await handle.close();
   }
 }
+
+/**
+ * Whether `outer` is `inner` or one of its ancestors (absolute paths). An overlay folder that is the profiles
+ * folder or holds it would have profile files read as overlays.
+ */
+export function folderHolds(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

@@ -27,6 +27,17 @@ function written(text: string): string {
   return root;
 }
 
+/** The located problems readConfigFile throws for the file in `root`. */
+function problemsOfFile(root: string): string[] {
+  try {
+    readConfigFile(join(root, FILE), { cwd: root });
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserInputError);
+    return (e as UserInputError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+  }
+  return [];
+}
+
 describe('readConfigFile', () => {
   it('reads environments in file order, merging nothing yet, with paths resolved against the file', () => {
     const root = written(
@@ -79,16 +90,15 @@ describe('readConfigFile', () => {
   it("reports an overlay folder that is missing or is a file at its overlay: line, where the mistake is", () => {
     const root = written(['environments:', '  dev:', '    instanceId: a', '    overlay: overlays/dev', '  prod:', '    instanceId: b', '    overlay: prod.yaml', ''].join('\n'));
     writeFileSync(join(root, 'prod.yaml'), 'name: x\n');
-    let error: unknown;
-    try {
-      readConfigFile(join(root, FILE), { cwd: root });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(UserInputError);
-    expect((error as UserInputError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`)).toEqual([
-      'connect-gitops.yaml:4:14: the overlay folder "overlays/dev" of environment "dev" cannot be used (it does not exist); create it, or correct the path (relative to this file)',
-      'connect-gitops.yaml:7:14: the overlay folder "prod.yaml" of environment "prod" cannot be used (it is not a folder); create it, or correct the path (relative to this file)',
+    expect(problemsOfFile(root)).toEqual([
+      'connect-gitops.yaml:4:14: the overlay folder "overlays/dev" of environment "dev" cannot be used: it does not exist; create it, or correct the path (relative to this file)',
+      'connect-gitops.yaml:7:14: the overlay folder "prod.yaml" of environment "prod" cannot be used: it is not a folder; create it, or correct the path (relative to this file)',
+    ]);
+    // The folder holding the profiles folder: its profile files would be read as overlays.
+    writeFileSync(join(root, FILE), ['dir: profiles/all', 'environments:', '  dev:', '    instanceId: a', '    overlay: profiles', ''].join('\n'));
+    mkdirSync(join(root, 'profiles/all'), { recursive: true });
+    expect(problemsOfFile(root)).toEqual([
+      'connect-gitops.yaml:5:14: the overlay folder "profiles" of environment "dev" cannot be used: it is the profiles folder or holds it; give overlays a folder of their own',
     ]);
   });
 
