@@ -4,7 +4,7 @@
 // its error is reported in its own section, and the run exits 1.
 import { isKnownError, UserInputError } from '../errors.js';
 import { renderEnvironmentsJson, renderEnvironmentsMarkdown, renderEnvironmentsText, type EnvironmentError, type EnvironmentOutcome } from '../render/environments.js';
-import type { QuotaBuckets } from '../connect/index.js';
+import { instanceIdFrom, type QuotaBuckets } from '../connect/index.js';
 import type { DesiredState } from '../desired/types.js';
 import type { CommandContext } from './commands/context.js';
 import type { PlanFlags } from './commands/plan.js';
@@ -66,7 +66,17 @@ async function planOne(ctx: CommandContext, flags: PlanFlags, target: Target, de
     // A bug's stack is what its report needs: the log line carries it (the other environments carry on).
     const fields = isKnownError(error) ? { kind: failure.kind } : { kind: failure.kind, err: error };
     logger.error(fields, `environment ${environment} failed: ${failure.message.split('\n')[0] ?? ''}`);
-    return { environment, error: failure };
+    return { environment, ...instanceOf(target), error: failure };
+  }
+}
+
+/** The instance ID the environment names (its ARN's ID), for a failed environment's heading. */
+function instanceOf(target: Target): { instanceId?: string } {
+  if (target.instanceId === undefined) return {};
+  try {
+    return { instanceId: instanceIdFrom(target.instanceId) };
+  } catch {
+    return { instanceId: target.instanceId };
   }
 }
 

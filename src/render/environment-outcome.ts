@@ -13,7 +13,10 @@ export interface EnvironmentError {
   hint: string;
 }
 
-export type EnvironmentOutcome = { environment: string; plan: Plan } | { environment: string; error: EnvironmentError };
+export type EnvironmentOutcome =
+  | { environment: string; plan: Plan }
+  /** instanceId: the instance the environment names, when known: which one failed is the first thing to check. */
+  | { environment: string; instanceId?: string; error: EnvironmentError };
 
 export type PlannedEnvironment = Extract<EnvironmentOutcome, { plan: Plan }>;
 

@@ -5,7 +5,8 @@
 // formatVersion, instanceId, environment, prune, …), nested formatVersion included. That repetition is
 // deliberate: `jq '.environments[] | select(.environment == "dev")'` yields byte for byte what
 // `plan --env dev --format json` prints, so one reader (and one schema) serves both. A failed environment's
-// element is {environment, error: {kind, message, hint}}; a reader tells the two apart by the `error` key.
+// element is {environment, instanceId?, error: {kind, message, hint}}; a reader tells the two apart by the
+// `error` key.
 import { escapeJsonText } from './escape.js';
 import { environmentPlan, type EnvironmentOutcome } from './environment-outcome.js';
 import { planJsonValue } from './json.js';
@@ -13,7 +14,7 @@ import { planJsonValue } from './json.js';
 function outcomeJson(outcome: EnvironmentOutcome): Record<string, unknown> {
   if ('error' in outcome) {
     const { kind, message, hint } = outcome.error;
-    return { environment: outcome.environment, error: { kind, message, hint } };
+    return { environment: outcome.environment, ...(outcome.instanceId === undefined ? {} : { instanceId: outcome.instanceId }), error: { kind, message, hint } };
   }
   return planJsonValue(environmentPlan(outcome));
 }

@@ -40,7 +40,8 @@ function summaryTable(outcomes: readonly EnvironmentOutcome[], purpose: PlanPurp
 
 function opening(outcome: EnvironmentOutcome, purpose: PlanPurpose): string {
   const open = 'error' in outcome || outcome.plan.problems.length > 0;
-  const instance = 'plan' in outcome ? ` (instance ${md(outcome.plan.instanceId)})` : '';
+  const instanceId = 'plan' in outcome ? outcome.plan.instanceId : outcome.instanceId;
+  const instance = instanceId === undefined ? '' : ` (instance ${md(instanceId)})`;
   return `<details${open ? ' open' : ''}>\n<summary><strong>${md(outcome.environment)}</strong>${instance}: ${environmentResult(outcome, purpose)}</summary>\n\n`;
 }
 

@@ -21,7 +21,8 @@ function errorLines(error: EnvironmentError, paint: Paint): string[] {
 function section(outcome: EnvironmentOutcome, options: EnvironmentsTextOptions, paint: Paint): string {
   const name = escapeControl(outcome.environment);
   if ('error' in outcome) {
-    return `${paint(`== Environment ${name}: failed ==`, 'red')}\n\n${errorLines(outcome.error, paint).join('\n')}\n`;
+    const instance = outcome.instanceId === undefined ? '' : ` (instance ${escapeControl(outcome.instanceId)})`;
+    return `${paint(`== Environment ${name}${instance}: failed ==`, 'red')}\n\n${errorLines(outcome.error, paint).join('\n')}\n`;
   }
   const plan = environmentPlan(outcome);
   const heading = paint(`== Environment ${name} (instance ${escapeControl(plan.instanceId)}) ==`, 'bold');

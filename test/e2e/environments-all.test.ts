@@ -21,7 +21,7 @@ const twoFreshEnvironments = twoEnvironmentsPerTest();
 
 /**
  * The text of each environment's section: from its heading (`== Environment dev (instance …) ==`, or
- * `== Environment prod: failed ==`) to the next.
+ * `== Environment prod (instance …): failed ==`) to the next.
  */
 function sections(stdout: string, names: readonly string[]): string[] {
   const lines = stdout.split('\n');
@@ -112,7 +112,7 @@ describe('plan and drift --env all', () => {
     expect(text.code).toBe(1);
     const [dev, prod] = sections(text.stdout, ['dev', 'prod']);
     expect(dev).toContain('+ create "Sandbox"');
-    expect(prod).toMatch(/^== Environment prod: failed ==$/m);
+    expect(prod).toMatch(new RegExp(`^== Environment prod \\(instance ${PROD_INSTANCE}\\): failed ==$`, 'm'));
     expect(prod).toMatch(/^Error: SearchRoutingProfiles failed: .*unreachable/m);
     expect(text.stdout).toContain('2 environments: dev 3 to change, prod failed.');
 
@@ -121,7 +121,7 @@ describe('plan and drift --env all', () => {
     const doc = JSON.parse(json.stdout) as EnvironmentsJson;
     expect(doc.environments.map((e) => e.environment)).toEqual(['dev', 'prod']);
     expect(doc.environments[0]).toMatchObject({ environment: 'dev', instanceId: DEV_INSTANCE });
-    expect(doc.environments[1]).toEqual({ environment: 'prod', error: { kind: 'aws', message: expect.stringMatching(/unreachable/i), hint: expect.any(String) } });
+    expect(doc.environments[1]).toEqual({ environment: 'prod', instanceId: PROD_INSTANCE, error: { kind: 'aws', message: expect.stringMatching(/unreachable/i), hint: expect.any(String) } });
   });
 });
 

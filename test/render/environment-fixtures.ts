@@ -13,6 +13,7 @@ export function threeEnvironments(): EnvironmentOutcome[] {
     { environment: 'test', plan: on(noChangesPlan(), 'inst-test') },
     {
       environment: 'prod',
+      instanceId: 'inst-prod',
       error: {
         kind: 'aws',
         message: 'ListRoutingProfiles failed: AccessDeniedException: User: arn:aws:sts::111111111111:assumed-role/ci is not authorized',
@@ -41,6 +42,7 @@ export function hostileEnvironments(): EnvironmentOutcome[] {
     { environment: HOSTILE_ENVIRONMENT, plan: hostilePlan() },
     {
       environment: `${HOSTILE_ENVIRONMENT}-2`,
+      instanceId: `inst\u001b[31m-2`,
       error: {
         kind: 'aws',
         message: `DescribeRoutingProfile for routing profile "${HOSTILE.ansi}" failed: ${HOSTILE.markdown}\n# not a heading ${HOSTILE.bidi}`,

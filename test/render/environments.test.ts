@@ -112,6 +112,7 @@ describe('renderEnvironmentsJson', () => {
     expect(Object.keys(document.environments[0] as object).slice(0, 4)).toEqual(['formatVersion', 'instanceId', 'environment', 'prune']);
     expect(document.environments[2]).toEqual({
       environment: 'prod',
+      instanceId: 'inst-prod',
       error: { kind: 'aws', message: expect.stringContaining('AccessDeniedException') as unknown, hint: expect.any(String) as unknown },
     });
   });
@@ -137,6 +138,6 @@ describe('renderEnvironmentsText', () => {
 
   it('paints only when asked', () => {
     expect(renderEnvironmentsText(threeEnvironments(), { color: false, purpose: 'plan' })).not.toContain('\u001b');
-    expect(renderEnvironmentsText(threeEnvironments(), { color: true, purpose: 'plan' })).toContain('\u001b[31m== Environment prod: failed ==\u001b[0m');
+    expect(renderEnvironmentsText(threeEnvironments(), { color: true, purpose: 'plan' })).toContain('\u001b[31m== Environment prod (instance inst-prod): failed ==\u001b[0m');
   });
 });
