@@ -28,6 +28,10 @@ export function isOutcomeUnknown(e: unknown): e is OutcomeUnknownError {
 export const UNREACHABLE_HINT =
   'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region; then run again (a re-run converges).';
 
+/** The endpoint took the requests and answered none within the request timeout (request-timeout.ts). */
+const NO_ANSWER_HINT =
+  'Connect did not answer: check that the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) is Connect\'s and that no proxy or firewall holds the requests; then run again (a re-run converges).';
+
 /**
  * Connect is unreachable (connection refused, name not found): nothing was sent, and the run sends nothing more
  * (the transport refuses every later call at once). Apply reports the rest as skipped.
@@ -140,6 +144,7 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
       return make(UNREACHABLE_HINT);
     case 'network-maybe-sent':
     case 'network-not-sent':
+      if (failure.errorName === 'ETIMEDOUT') return make(NO_ANSWER_HINT, `${base}${retried}`);
       return make(
         'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region.',
         `${base}${retried}`,
