@@ -11,7 +11,7 @@ export class OutcomeUnknownError extends AwsError {
   readonly outcome = 'unknown' as const;
   constructor(operation: ConnectOperation, failure: AttemptFailure, profile?: string) {
     super(
-      `${operation}${profile ? ` for routing profile "${profile}"` : ''}: the connection failed before Connect answered (${failure.errorName}: ${failure.message}); the call may or may not have taken effect`,
+      `${operation}${profile ? ` for routing profile "${profile}"` : ''}: the answer from Connect was lost (${failure.errorName}: ${failure.message}); the call may or may not have taken effect`,
       operation,
       failure.errorName,
       'Run `connect-gitops plan` to see the current state, then apply again; a re-run converges.',
