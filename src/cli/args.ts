@@ -225,6 +225,8 @@ quotas, overlay, prune, owner, profileQuota each); --env NAME picks one (plan an
 --env all). The environment's instanceId and endpointUrl win over CONNECT_INSTANCE_ID and
 AWS_ENDPOINT_URL_CONNECT.
 Credentials: the AWS SDK's default chain; an environment's awsProfile applies only when the shell holds none.
+Requests: one left unanswered for 30 s counts as lost, like a dropped connection, and is retried as such
+(CONNECT_GITOPS_REQUEST_TIMEOUT_MS=N: N milliseconds instead).
 
 ${EXIT_HELP}
 ${LOG_HELP}

@@ -24,6 +24,7 @@ function client(target: Target, instanceIdOrArn: string, logger: Logger, opts: S
     endpoint: target.endpointUrl,
     ignoreConfiguredEndpointUrls: target.ignoreShellEndpoint,
     profile: target.awsProfile,
+    requestTimeoutMs: target.requestTimeoutMs,
     quotas: target.quotas,
     ...(opts.buckets === undefined ? {} : { buckets: opts.buckets }),
     logger,

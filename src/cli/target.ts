@@ -13,6 +13,7 @@ import { ALL_ENVIRONMENTS, DEFAULT_PROFILES_DIR, isHttpUrl, readConfigFile, type
 import { chooseEnvironments } from './environments.js';
 import type { EnvironmentSource } from '../desired/environments.js';
 import { parseQuotaFlag } from './quota-settings.js';
+import { requestTimeoutFrom } from './request-timeout.js';
 
 export const CONFIG_FILE_NAME = SETTINGS_FILE_NAME;
 
@@ -57,6 +58,8 @@ export interface Target {
   owner?: string;
   /** connect-gitops.yaml `profileQuota` (the environment's own value wins): the instance's raised quota. */
   profileQuota?: number;
+  /** CONNECT_GITOPS_REQUEST_TIMEOUT_MS: how long one request may go unanswered; else the client's default. */
+  requestTimeoutMs?: number;
 }
 
 /** The config file: in the working directory, else next to the profiles folder named by --dir. */
@@ -86,10 +89,12 @@ export function resolveTargets(flags: TargetFlagsInput, env: NodeJS.ProcessEnv =
     throw new UserInputError(`--endpoint-url must be an http:// or https:// URL, not "${flags.endpointUrl}"`, [], 'For the local emulator: --endpoint-url http://127.0.0.1:PORT.');
   }
   const flagQuotas = Object.fromEntries((flags.quota ?? []).map(parseQuotaFlag));
+  const ms = requestTimeoutFrom(env);
+  const timeout = ms === undefined ? {} : { requestTimeoutMs: ms };
   const chosen = chooseEnvironments(settings.config, flags.env ?? []);
-  if (chosen.length === 0) return [singleTarget(flags, env, settings, flagQuotas)];
+  if (chosen.length === 0) return [{ ...singleTarget(flags, env, settings, flagQuotas), ...timeout }];
   refuseTargetFlags(flags, settings.config);
-  return chosen.map((environment) => environmentTarget(environment, env, settings, flagQuotas));
+  return chosen.map((environment) => ({ ...environmentTarget(environment, env, settings, flagQuotas), ...timeout }));
 }
 
 /** apply and export work on exactly one target: args.ts refuses `--env all` and several names for them. */

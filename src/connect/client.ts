@@ -1,9 +1,13 @@
 // The one place a ConnectClient is made, and where the run's shared transport (pacing, retries, statistics)
 // is attached to it, so that a reader and a writer made from the same client share buckets and counters.
 import { ConnectClient } from '@aws-sdk/client-connect';
+import { rewordRequestTimeouts } from './request-timeout.js';
 import { PacedTransport, type CommandSender, type TransportOptions } from './transport.js';
 
-/** Per-request socket timeout; a timeout is a network error, retried (or "outcome unknown" for a non-idempotent write). */
+/**
+ * How long one request may go unanswered; a timeout is a lost answer, retried (or "outcome unknown" for a
+ * non-idempotent write).
+ */
 export const REQUEST_TIMEOUT_MS = 30_000;
 export const CONNECTION_TIMEOUT_MS = 5_000;
 
@@ -29,7 +33,7 @@ const transportOptions = new WeakMap<object, TransportOptions>();
 const transports = new WeakMap<object, PacedTransport>();
 
 export function createConnectClient(options: ConnectClientOptions = {}): ConnectClient {
-  const { region, endpoint, ignoreConfiguredEndpointUrls, profile, requestTimeoutMs, ...pacing } = options;
+  const { region, endpoint, ignoreConfiguredEndpointUrls, profile, requestTimeoutMs = REQUEST_TIMEOUT_MS, ...pacing } = options;
   const client = new ConnectClient({
     ...(region ? { region } : {}),
     ...(endpoint ? { endpoint } : {}),
@@ -38,10 +42,13 @@ export function createConnectClient(options: ConnectClientOptions = {}): Connect
     // Retries are ours (transport.ts): the SDK's standard strategy would retry CreateRoutingProfile's
     // LimitExceededException and resend non-idempotent writes after a lost answer.
     maxAttempts: 1,
-    requestHandler: { requestTimeout: requestTimeoutMs ?? REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+    // throwOnRequestTimeout: without it the handler only prints a warning to stderr when the timeout passes,
+    // and goes on waiting for an answer that may never come.
+    requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true, connectionTimeout: CONNECTION_TIMEOUT_MS },
     // No `credentials`: the SDK's default chain (env, SSO/shared profiles, web identity, instance roles).
     // No `logger`: the SDK's logger can print request details; ours logs operation names and error names only.
   });
+  rewordRequestTimeouts(client, requestTimeoutMs);
   transportOptions.set(client, pacing);
   return client;
 }

@@ -11,7 +11,7 @@ export class OutcomeUnknownError extends AwsError {
   readonly outcome = 'unknown' as const;
   constructor(operation: ConnectOperation, failure: AttemptFailure, profile?: string) {
     super(
-      `${operation}${profile ? ` for routing profile "${profile}"` : ''}: the connection failed before Connect answered (${failure.errorName}: ${failure.message}); the call may or may not have taken effect`,
+      `${operation}${profile ? ` for routing profile "${profile}"` : ''}: the answer from Connect was lost (${failure.errorName}: ${failure.message}); the call may or may not have taken effect`,
       operation,
       failure.errorName,
       'Run `connect-gitops plan` to see the current state, then apply again; a re-run converges.',
@@ -27,6 +27,10 @@ export function isOutcomeUnknown(e: unknown): e is OutcomeUnknownError {
 
 export const UNREACHABLE_HINT =
   'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region; then run again (a re-run converges).';
+
+/** The endpoint took the requests and answered none within the request timeout (request-timeout.ts). */
+const NO_ANSWER_HINT =
+  'Connect did not answer: check that the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) is Connect\'s and that no proxy or firewall holds the requests; then run again (a re-run converges).';
 
 /**
  * Connect is unreachable (connection refused, name not found): nothing was sent, and the run sends nothing more
@@ -77,7 +81,15 @@ const CREDENTIAL_ERRORS = new Set([
 
 const CREDENTIALS_HINT =
   'Provide AWS credentials through the standard chain: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY(/AWS_SESSION_TOKEN), ' +
-  'AWS_PROFILE (run `aws sso login` if it uses SSO and the session expired), or a role (OIDC web identity in CI).';
+  'AWS_PROFILE (run `aws sso login` if it uses SSO and the session expired), or a role (OIDC web identity in CI); ' +
+  "an environment's awsProfile in connect-gitops.yaml must name a profile of the AWS shared config that exists and " +
+  'is logged in (e.g. `aws sso login --profile NAME`).';
+
+/**
+ * Where the instance and its Region are set, in either way of running: flags (no environments in
+ * connect-gitops.yaml; refused with them) or the chosen environment's own settings. The transport cannot tell which.
+ */
+const INSTANCE_SETTINGS = "--instance-id/--region, or the environment's instanceId/region in connect-gitops.yaml";
 
 /** Maps a final (not retried any more) failure to an AwsError carrying a hint. */
 export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError {
@@ -99,7 +111,7 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
     return make(CREDENTIALS_HINT);
   }
   if (/region is missing/i.test(failure.message)) {
-    return make('Set the region with --region, AWS_REGION, or `region` in connect-gitops.yaml.');
+    return make("Set the Region: --region, AWS_REGION, or region in connect-gitops.yaml (the environment's own region with environments).");
   }
   switch (failure.errorName) {
     case 'AccessDeniedException':
@@ -109,13 +121,13 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
       );
     case 'ResourceNotFoundException':
       if (ctx.operation === 'CreateRoutingProfile') {
-        return make('A queue the file names, or the instance itself, was not found: check the queue references, --instance-id and --region.');
+        return make(`A queue the file names, or the instance itself, was not found: check the queue references, and the instance ID and Region (${INSTANCE_SETTINGS}).`);
       }
       return make(
         ctx.profile || isProfileLevel(ctx.operation)
           ? 'The routing profile or a queue it names no longer exists; run `connect-gitops plan` again to see the current state. ' +
-              'If this persists, check --instance-id and --region.'
-          : 'Check --instance-id (an instance ID or ARN) and --region: Connect did not find that instance in that Region.',
+              `If this persists, check the instance ID and Region (${INSTANCE_SETTINGS}).`
+          : `Check the instance ID (an ID or ARN) and Region (${INSTANCE_SETTINGS}): Connect did not find that instance in that Region.`,
       );
     case 'DuplicateResourceException':
       return make('Another routing profile already has this name; names are unique per instance. Rename one of them.');
@@ -140,6 +152,7 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
       return make(UNREACHABLE_HINT);
     case 'network-maybe-sent':
     case 'network-not-sent':
+      if (failure.errorName === 'ETIMEDOUT') return make(NO_ANSWER_HINT, `${base}${retried}`);
       return make(
         'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region.',
         `${base}${retried}`,

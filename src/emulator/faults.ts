@@ -32,6 +32,11 @@ export class Faults {
     return this.options.repeatPageTokenOperations?.includes(operation) ?? false;
   }
 
+  /** Requests for this operation get no answer at all (a switch, no draw). */
+  leavesUnanswered(operation: string): boolean {
+    return this.options.unansweredOperations?.includes(operation) ?? false;
+  }
+
   /** A draw is made only for a rate that is on, so turning one fault on does not shift the others. */
   private hit(rate: number | undefined): boolean {
     return rate !== undefined && rate > 0 && this.random() < rate;

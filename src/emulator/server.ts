@@ -26,6 +26,8 @@ export interface ServerDeps {
 export const UNKNOWN_OPERATION = 'UnknownOperation';
 /** The request log's errorType for a write that was committed and then not answered. */
 export const CONNECTION_DROPPED = 'ConnectionDropped';
+/** The request log's errorType for a request left without an answer (unansweredOperations). */
+export const NOT_ANSWERED = 'NotAnswered';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -95,6 +97,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     checkAuthorization(req.headers.authorization);
     if (!route) throw new ConnectError('UnknownOperationException', `No operation matches ${method} ${url.pathname}.`);
     if (bodyError) throw bodyError;
+    if (deps.faults.leavesUnanswered(route.operation)) {
+      // No answer and no close: the client waits until its own request timeout gives up.
+      entry.errorType = NOT_ANSWERED;
+      return;
+    }
     if (deps.faults.denies(route.operation)) {
       throw new ConnectError(
         'AccessDeniedException',

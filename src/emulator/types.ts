@@ -25,6 +25,11 @@ export interface FaultOptions {
    * again, so a client that follows tokens blindly never ends (a switch, like accessDeniedOperations).
    */
   repeatPageTokenOperations?: string[];
+  /**
+   * Operations whose requests are read, logged and never answered, the connection left open: a front end that
+   * hangs. Nothing is done, so the client's request timeout is all that ends the call (a switch, no draw).
+   */
+  unansweredOperations?: string[];
 }
 
 export type QuotaSetting = 'off' | 'connect-defaults' | Record<string, RateQuota>;

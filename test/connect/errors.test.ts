@@ -48,8 +48,15 @@ describe('toAwsError hints', () => {
     expect(e.operation).toBe('UpdateRoutingProfileConcurrency');
   });
 
-  it('ResourceNotFound on an instance-level read points at --instance-id and --region', () => {
-    expect(fail(sdkError('ResourceNotFoundException', 404), 'SearchRoutingProfiles').hint).toMatch(/--instance-id.*--region/);
+  it("ResourceNotFound on an instance-level read points at the instance settings, flags or the environment's", () => {
+    expect(fail(sdkError('ResourceNotFoundException', 404), 'SearchRoutingProfiles').hint).toBe(
+      "Check the instance ID (an ID or ARN) and Region (--instance-id/--region, or the environment's instanceId/region in connect-gitops.yaml): " +
+        'Connect did not find that instance in that Region.',
+    );
+    expect(fail(sdkError('ResourceNotFoundException', 404), 'CreateRoutingProfile', 'P').hint).toBe(
+      'A queue the file names, or the instance itself, was not found: check the queue references, and the instance ID and Region ' +
+        "(--instance-id/--region, or the environment's instanceId/region in connect-gitops.yaml).",
+    );
   });
 
   it('ResourceNotFound on a profile says it may be gone', () => {
@@ -60,10 +67,17 @@ describe('toAwsError hints', () => {
     const missing = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
     expect(fail(missing).hint).toMatch(/AWS_PROFILE/);
     expect(fail(sdkError('ExpiredTokenException', 403, 'The security token included in the request is expired')).hint).toMatch(/sso login/);
+    // With environments the profile may be the file's: it must exist in the shared config and be logged in.
+    const noProfile = Object.assign(new Error('Could not resolve credentials using profile: [dev-admin] in configuration/credentials file(s).'), {
+      name: 'CredentialsProviderError',
+    });
+    expect(fail(noProfile).hint).toMatch(/an environment's awsProfile in connect-gitops\.yaml must name a profile of the AWS shared config that exists and is logged in \(e\.g\. `aws sso login --profile NAME`\)\.$/);
   });
 
   it('a missing region says where to set it', () => {
-    expect(fail(new Error('Region is missing')).hint).toMatch(/--region/);
+    expect(fail(new Error('Region is missing')).hint).toBe(
+      "Set the Region: --region, AWS_REGION, or region in connect-gitops.yaml (the environment's own region with environments).",
+    );
   });
 
   it('a duplicate name on rename says names are unique', () => {

@@ -203,6 +203,19 @@ describe('paginator fault', () => {
   });
 });
 
+describe('unanswered requests', () => {
+  it('unansweredOperations: the request is logged and left open, nothing is done; other operations answer', async () => {
+    const { emu, client } = await emulator({ faults: { unansweredOperations: ['CreateRoutingProfile'] } });
+    const sent = client.send(new CreateRoutingProfileCommand(createInput()), { abortSignal: AbortSignal.timeout(200) });
+    await expect(sent).rejects.toMatchObject({ name: 'AbortError' });
+    expect(emu.requestLog.map(({ operation, status, errorType }) => ({ operation, status, errorType }))).toEqual([
+      { operation: 'CreateRoutingProfile', status: 0, errorType: 'NotAnswered' },
+    ]);
+    const listed = await client.send(new ListRoutingProfilesCommand({ ...ids }));
+    expect(listed.RoutingProfileSummaryList!.map((p) => p.Name)).not.toContain(createInput().Name);
+  });
+});
+
 describe('request log', () => {
   it('records operation, merged input in SDK member names, and status; clears in place', async () => {
     const { emu, client } = await emulator();
