@@ -28,6 +28,13 @@ export const READ_MAX_ATTEMPTS = 8;
 export const READ_MAX_THROTTLED_ATTEMPTS = 20;
 export const READ_RETRY_BUDGET_MS = 300_000;
 
+/**
+ * Attempts Connect may leave unanswered (each waits the whole request timeout, 30 s by default) before one call
+ * gives up, reads and writes alike: three silences in a row is an endpoint that does not answer, not a blip, and
+ * eight of them would keep a run waiting four minutes before saying so.
+ */
+export const MAX_UNANSWERED_ATTEMPTS = 3;
+
 /** Backoff bases, as in the SDK's standard strategy: throttling backs off harder than a transient 5xx. */
 export const THROTTLING_BACKOFF_BASE_MS = 1_000;
 export const TRANSIENT_BACKOFF_BASE_MS = 100;

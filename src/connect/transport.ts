@@ -12,6 +12,7 @@ import type { RateQuota } from './quotas.js';
 import {
   backoffMs,
   DEFAULT_RETRY_POLICY,
+  MAX_UNANSWERED_ATTEMPTS,
   READ_RETRY_POLICY,
   THROTTLING_BACKOFF_BASE_MS,
   TRANSIENT_BACKOFF_BASE_MS,
@@ -139,6 +140,8 @@ export class PacedTransport {
     let backoffSpentMs = 0;
     let throttled = 0;
     let otherFailures = 0;
+    // Attempts that timed out with no answer: bounded on their own (retry.ts, MAX_UNANSWERED_ATTEMPTS).
+    let unanswered = 0;
     let answerLost = false;
     // Waits (for a token, a slot, a backoff) end early on an interrupt, and when Connect is found unreachable.
     const wake = ctx.signal ? AbortSignal.any([ctx.signal, this.stopped.signal]) : this.stopped.signal;
@@ -195,7 +198,8 @@ export class PacedTransport {
         delay = backoffMs(throttled - 1, THROTTLING_BACKOFF_BASE_MS, this.random);
       } else {
         otherFailures += 1;
-        if (otherFailures >= policy.maxAttempts) throw report();
+        if (failure.errorName === 'ETIMEDOUT') unanswered += 1;
+        if (otherFailures >= policy.maxAttempts || unanswered >= MAX_UNANSWERED_ATTEMPTS) throw report();
         delay = backoffMs(otherFailures - 1, TRANSIENT_BACKOFF_BASE_MS, this.random);
       }
       if (backoffSpentMs + delay > policy.budgetMs) throw report();
