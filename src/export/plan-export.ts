@@ -68,7 +68,8 @@ export interface ExportInput {
 
 export type ExportItem =
   | { kind: 'write'; name: string; file: string; text: string; replaces: boolean }
-  | { kind: 'declared'; name: string; file: string }
+  /** `replaceable`: --force would replace the file (it holds only this profile, and no other environment's state). */
+  | { kind: 'declared'; name: string; file: string; replaceable: boolean }
   | { kind: 'skipped'; name: string; reasons: string[] };
 
 /**
@@ -147,8 +148,8 @@ type Planned = Exclude<ExportItem, { kind: 'write' }> | { kind: 'ready'; name: s
 function planOne(input: ExportInput, profile: LiveProfile, fileName: string, names: QueueNames): Planned {
   const found = declarationOf(input, profile.name);
   if (found !== undefined && 'elsewhere' in found) return { kind: 'skipped', name: profile.name, reasons: [elsewhereReason(found.environment, found.elsewhere)] };
-  if (found !== undefined && !input.force) return { kind: 'declared', name: profile.name, file: found.here.file };
   const target = targetFile(input, profile, fileName);
+  if (found !== undefined && !input.force) return { kind: 'declared', name: profile.name, file: found.here.file, replaceable: !('reasons' in target) };
   if ('reasons' in target) return { kind: 'skipped', name: profile.name, reasons: target.reasons };
   const built = documentFromLive(profile, names, input.format);
   if (!built.ok) return { kind: 'skipped', name: profile.name, reasons: built.reasons };

@@ -106,7 +106,8 @@ describe('planExport', () => {
 
   it('leaves declared profiles alone, and with --force replaces only a file holding that one profile', () => {
     const declared = (d: Partial<Declaration>) => new Map([['Tier1 Support', [{ file: 'profiles/team/t1.yaml', name: 'Tier1 Support', byRenamedFrom: false, soleDocument: true, ...d }]]]);
-    expect(only(planExport(input({ declared: declared({}) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/team/t1.yaml' });
+    expect(only(planExport(input({ declared: declared({}) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/team/t1.yaml', replaceable: true });
+    expect(only(planExport(input({ declared: declared({ soleDocument: false }) })))).toMatchObject({ kind: 'declared', replaceable: false });
     expect(only(planExport(input({ declared: declared({}), force: true })))).toMatchObject({ kind: 'write', file: 'profiles/team/t1.yaml', replaces: true });
     const shared = only(planExport(input({ declared: declared({ soleDocument: false }), force: true })));
     expect(shared.kind === 'skipped' && shared.reasons[0]).toMatch(/together with other documents; --force replaces only a file that holds that one profile/);
@@ -139,8 +140,9 @@ describe('planExport', () => {
           reasons: ['profiles/t1.yaml declares it as the former name of "Tier 1" only for environments "dev", "test", not "prod", and export leaves that file alone: to manage it in "prod" too, add "prod" to that document\'s environments; then plan --env prod shows what differs'],
         },
       ],
-      ['declared for dev and, in another file, for prod: left alone', { declared: new Map([['Tier1 Support', [devOnly, doc({ file: 'profiles/t1-prod.yaml', environments: ['prod'] })]]]) }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1-prod.yaml' }],
-      ['declared for every environment: left alone', { declared: new Map([['Tier1 Support', [doc()]]]) }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml' }],
+      ['declared for dev and, in another file, for prod: left alone', { declared: new Map([['Tier1 Support', [devOnly, doc({ file: 'profiles/t1-prod.yaml', environments: ['prod'] })]]]) }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1-prod.yaml', replaceable: false }],
+      ['declared for every environment: left alone', { declared: new Map([['Tier1 Support', [doc()]]]) }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml', replaceable: true }],
+      ['declared for every environment, changed by an overlay: left alone, --force would not replace it', { declared: new Map([['Tier1 Support', [doc()]]]), overlaid: overlay }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml', replaceable: false }],
       [
         '--force on a file limited to environments, this one among them',
         { declared: new Map([['Tier1 Support', [doc({ environments: ['prod'] })]]]), force: true },
@@ -180,7 +182,7 @@ describe('planExport', () => {
     });
 
     it('without environments, a document limited to some is a declaration as before, and --force ignores overlays', () => {
-      expect(only(planExport(input({ declared: new Map([['Tier1 Support', [devOnly]]]) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml' });
+      expect(only(planExport(input({ declared: new Map([['Tier1 Support', [devOnly]]]) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml', replaceable: true });
       expect(only(planExport(input({ declared: new Map([['Tier1 Support', [doc()]]]), overlaid: overlay, force: true })))).toMatchObject({ kind: 'write', replaces: true });
     });
   });

@@ -69,7 +69,8 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
   unknownNames(flags, live);
 
   const items = planExport({
-    dir: target.dir,
+    // As the loader names the folder's files: a folder from connect-gitops.yaml (absolute) is shown relative.
+    dir: displayPath(target.dir, ctx.cwd),
     live: live.profiles,
     queues: live.queues,
     names: flags.names.length > 0 ? flags.names : undefined,
@@ -88,7 +89,8 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
   for (const item of items) {
     switch (item.kind) {
       case 'declared':
-        stderr(`left alone ${shownName(item.name)}: already declared in ${item.file} (with --force, export replaces a file that holds only that profile)\n`);
+        // The --force hint only where --force would replace the file; otherwise --force says why it does not.
+        stderr(`left alone ${shownName(item.name)}: already declared in ${item.file}${item.replaceable ? ' (with --force, export replaces a file that holds only that profile)' : ''}\n`);
         break;
       case 'skipped':
         stderr(`skipped ${shownName(item.name)}: ${escapeHidden(item.reasons.join('; '))}\n`);
