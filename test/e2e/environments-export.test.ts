@@ -40,31 +40,27 @@ async function prodWithProfilesOfItsOwn(): Promise<TwoEnvironments> {
 const SANDBOX_SKIPPED =
   'skipped "Sandbox": profiles/sandbox.yaml declares it only for environment "dev", not "prod", and export leaves that file alone: to manage it in "prod" too, add "prod" to that document\'s environments; then plan --env prod shows what differs\n';
 
-describe('export --env prod beside dev', () => {
-  it('a profile declared only for dev is skipped with what to do, with or without --force; no file changes', async () => {
-    const t = await prodWithProfilesOfItsOwn();
-    const before = filesOf(t.root);
-    for (const force of [[], ['--force']]) {
-      const r = await t.run(['export', '--env', 'prod', '--name', 'Sandbox', ...force]);
-      expect(r.code, r.stderr).toBe(1);
-      expect(r.stderr).toBe(SANDBOX_SKIPPED);
-      expect(r.stdout).toBe('Exported 0 routing profiles to profiles (1 skipped).\n');
-      expect(filesOf(t.root)).toEqual(before);
-    }
-    const dev = await t.run(['plan', '--env', 'dev', '--detailed-exitcode']);
-    expect(dev.code, dev.stdout + dev.stderr).toBe(0);
-  });
+const SALES_SKIPPED =
+  'skipped "Sales Agents": profiles/sales.yaml serves every environment and the overlay overlays/prod/sales.yaml (environment "prod") changes it; --force does not replace it with the live values of "prod", which would become every environment\'s: edit the file or the overlay by hand, plan --env prod shows what differs\n';
 
-  it('--force does not replace the shared file of a profile prod\'s overlay changes', async () => {
+const NIGHT_SHIFT_SKIPPED =
+  'skipped "Night Shift": profiles/night-shift.yaml limits it to environment "prod"; --force does not replace such a file (the new one would drop that limit): edit it by hand, plan --env prod shows what differs\n';
+
+describe('export --env prod beside dev', () => {
+  it.each<[string, string[], string]>([
+    ['a profile declared only for dev', ['--name', 'Sandbox'], SANDBOX_SKIPPED],
+    ['a profile declared only for dev, with --force', ['--name', 'Sandbox', '--force'], SANDBOX_SKIPPED],
+    ["--force on the shared file of a profile prod's overlay changes", ['--name', 'Sales Agents', '--force'], SALES_SKIPPED],
+    ['--force on a file limited to prod', ['--name', 'Night Shift', '--force'], NIGHT_SHIFT_SKIPPED],
+  ])('%s: skipped with what to do, exit 1; no file changes and dev\'s plan stays empty', async (_what, args, skipped) => {
     const t = await prodWithProfilesOfItsOwn();
     const before = filesOf(t.root);
-    const r = await t.run(['export', '--env', 'prod', '--name', 'Sales Agents', '--force']);
+    const r = await t.run(['export', '--env', 'prod', ...args]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toBe(
-      'skipped "Sales Agents": profiles/sales.yaml serves every environment and the overlay overlays/prod/sales.yaml (environment "prod") changes it; --force does not replace it with the live values of "prod", which would become every environment\'s: edit the file or the overlay by hand, plan --env prod shows what differs\n',
-    );
+    expect(r.stderr).toBe(skipped);
     expect(r.stdout).toBe('Exported 0 routing profiles to profiles (1 skipped).\n');
     expect(filesOf(t.root)).toEqual(before);
+    expect(received(t.prod, isWrite)).toEqual([]);
     const dev = await t.run(['plan', '--env', 'dev', '--detailed-exitcode']);
     expect(dev.code, dev.stdout + dev.stderr).toBe(0);
   });
