@@ -49,13 +49,18 @@ const TARGET_OPTIONS = {
   env: { type: 'string', multiple: true },
 } as const;
 
-const TARGET_FLAGS_HELP = `  --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)
-  --instance-id ID       instance ID or instance ARN (else CONNECT_INSTANCE_ID, else connect-gitops.yaml)
+const DIR_HELP = '  --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)';
+
+/** Where the instance is: export lists --dir among its options instead, as where the files are written. */
+const INSTANCE_FLAGS_HELP = `  --instance-id ID       instance ID or instance ARN (else CONNECT_INSTANCE_ID, else connect-gitops.yaml)
   --region R             AWS Region (else AWS_REGION, else connect-gitops.yaml, else an instance ARN's)
   --endpoint-url URL     Connect endpoint, e.g. the local emulator (else AWS_ENDPOINT_URL_CONNECT)
   --quota OP=RATE[:BURST]
                          pace OP at RATE requests/s with BURST (repeatable), when your account has raised
                          API quotas, e.g. --quota DescribeRoutingProfile=10:20`;
+
+const TARGET_FLAGS_HELP = `${DIR_HELP}
+${INSTANCE_FLAGS_HELP}`;
 
 /** The environment's own settings win over the shell's: a shell left pointing at an emulator stays harmless. */
 const ENV_SETTINGS_HELP = `                         The environment's instanceId and endpointUrl win over CONNECT_INSTANCE_ID and
@@ -69,11 +74,10 @@ ${ENV_SETTINGS_HELP}
 ${TARGET_FLAGS_HELP}`;
 
 /** apply and export: exactly one environment. */
-const ONE_TARGET_HELP = `Target:
+const ONE_ENV_HELP = `Target:
   --env NAME             the environment of connect-gitops.yaml to work on (one; default: the only one, else
                          defaultEnvironment)
-${ENV_SETTINGS_HELP}
-${TARGET_FLAGS_HELP}`;
+${ENV_SETTINGS_HELP}`;
 
 const LOG_HELP = `Logs go to stderr, one JSON object a line (readable on a terminal); stdout carries only the result.
 LOG_LEVEL=fatal|error|warn|info|debug|trace|silent (default info; debug logs every call sent to Connect).`;
@@ -132,7 +136,8 @@ Options:
   --prune                delete live profiles carrying our ownership tag that no file declares
   --format text|json     json: the apply result as data (formatVersion 1)
 
-${ONE_TARGET_HELP}
+${ONE_ENV_HELP}
+${TARGET_FLAGS_HELP}
 
 A plan saved for another environment is refused.
 
@@ -175,11 +180,18 @@ Reads live routing profiles (read-only) and writes one profile file per profile,
 by name, so that a following plan shows no changes: how an existing instance is adopted.
 
 Options:
-  --dir DIR              where to write the files (default: profiles); profiles it already declares are skipped
+  --dir DIR              where the files are written (default: dir in connect-gitops.yaml, else profiles);
+                         profiles its files already declare are left alone
   --name NAME            export only this profile (repeatable)
   --force                replace an existing file that holds exactly that one profile
 
-${ONE_TARGET_HELP}
+${ONE_ENV_HELP}
+${INSTANCE_FLAGS_HELP}
+
+With environments in connect-gitops.yaml, export reads the chosen one and changes no other's desired state:
+a profile counts as declared only by a document that exists there; one declared only for other environments
+is skipped, naming the file; --force does not replace a file limited to environments or one an overlay
+changes; with several environments, a new file says environments: [NAME].
 
 Exit codes: 0 every profile written or already declared; 1 a profile skipped (named, with why) or an error.
 ${LOG_HELP}

@@ -16,6 +16,8 @@ export interface ExportConcurrency {
  */
 export interface ExportDocument {
   name: string;
+  /** Written by an export from one of several environments: the new profile exists there only. */
+  environments?: string[];
   description: string;
   defaultOutboundQueue: string;
   agentAvailabilityTimer?: AgentAvailabilityTimer;
@@ -27,6 +29,6 @@ export interface ExportDocument {
 
 /** The fields of a loaded profile that a document states, for comparing what was written with what loads. */
 export function statedFields(profile: DesiredProfile): Partial<ExportDocument> {
-  const { source: _source, locations: _locations, renamedFrom: _renamed, environments: _environments, ...stated } = profile;
+  const { source: _source, locations: _locations, renamedFrom: _renamed, ...stated } = profile;
   return stated as Partial<ExportDocument>;
 }

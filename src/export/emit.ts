@@ -28,6 +28,7 @@ function scalar(value: string | number): string {
 export function emitProfileYaml(document: ExportDocument, schemaPath: string): string {
   const lines: string[] = [schemaModeline(schemaPath)];
   lines.push(`name: ${yamlString(document.name)}`);
+  if (document.environments !== undefined) lines.push(`environments: [${document.environments.map(yamlString).join(', ')}]`);
   lines.push(`description: ${yamlString(document.description)}`);
   lines.push(`defaultOutboundQueue: ${yamlString(document.defaultOutboundQueue)}`);
   if (document.agentAvailabilityTimer !== undefined) lines.push(`agentAvailabilityTimer: ${document.agentAvailabilityTimer}`);

@@ -30,18 +30,36 @@ describe('readExportFolder', () => {
     const root = tree({ 'profiles/a.yaml': doc('Alpha'), 'profiles/team/b.yaml': `${doc('Bravo')}---\n${doc('Charlie')}`, 'profiles/Notes.TXT': 'x' });
     const folder = await readExportFolder('profiles', root);
     expect([...folder.declared.values()]).toEqual([
-      { file: 'profiles/a.yaml', name: 'Alpha', byRenamedFrom: false, soleDocument: true },
-      { file: 'profiles/team/b.yaml', name: 'Bravo', byRenamedFrom: false, soleDocument: false },
-      { file: 'profiles/team/b.yaml', name: 'Charlie', byRenamedFrom: false, soleDocument: false },
+      [{ file: 'profiles/a.yaml', name: 'Alpha', byRenamedFrom: false, soleDocument: true }],
+      [{ file: 'profiles/team/b.yaml', name: 'Bravo', byRenamedFrom: false, soleDocument: false }],
+      [{ file: 'profiles/team/b.yaml', name: 'Charlie', byRenamedFrom: false, soleDocument: false }],
     ]);
     expect(folder.profiles.map((p) => p.name)).toEqual(['Alpha', 'Bravo', 'Charlie']);
     expect(folder.existing.get(collisionKey('notes.txt'))).toBe('Notes.TXT');
     expect(folder.existing.get(collisionKey('TEAM'))).toBe('team');
   });
 
+  it('lists every document of a name with its environments, and what each overlay folder changes', async () => {
+    const root = tree({
+      'profiles/testers-dev.yaml': `${doc('Testers')}environments: [dev]\n`,
+      'profiles/testers-prod.yaml': `${doc('Testers')}environments: [prod]\nrenamedFrom: Old Testers\n`,
+      'profiles/overlays/prod/sales.yaml': 'name: Sales\ndescription: prod\n',
+      'profiles/sales.yaml': doc('Sales'),
+    });
+    const environments = [{ name: 'dev' }, { name: 'prod', overlayDir: join(root, 'profiles', 'overlays', 'prod') }];
+    const folder = await readExportFolder('profiles', root, environments);
+    expect(folder.declared.get('Testers')).toEqual([
+      { file: 'profiles/testers-dev.yaml', name: 'Testers', byRenamedFrom: false, soleDocument: true, environments: ['dev'] },
+      { file: 'profiles/testers-prod.yaml', name: 'Testers', byRenamedFrom: false, soleDocument: true, environments: ['prod'] },
+    ]);
+    expect(folder.declared.get('Old Testers')).toEqual([{ file: 'profiles/testers-prod.yaml', name: 'Testers', byRenamedFrom: true, soleDocument: false, environments: ['prod'] }]);
+    expect([...folder.overlaid]).toEqual([['Sales', [{ file: 'profiles/overlays/prod/sales.yaml', environments: ['prod'] }]]]);
+    expect(folder.profiles.map((p) => p.name).sort()).toEqual(['Sales', 'Testers', 'Testers']);
+  });
+
   it('is empty for a folder that does not exist yet, and refuses one whose files are broken', async () => {
     const root = tree({ 'broken/a.yaml': 'name: [' });
-    expect(await readExportFolder('profiles', root)).toEqual({ declared: new Map(), profiles: [], existing: new Map() });
+    expect(await readExportFolder('profiles', root)).toEqual({ declared: new Map(), profiles: [], existing: new Map(), overlaid: new Map() });
     await expect(readExportFolder('broken', root)).rejects.toThrow(UserInputError);
   });
 });

@@ -105,13 +105,86 @@ describe('planExport', () => {
   });
 
   it('leaves declared profiles alone, and with --force replaces only a file holding that one profile', () => {
-    const declared = (d: Partial<Declaration>) => new Map([['Tier1 Support', { file: 'profiles/team/t1.yaml', name: 'Tier1 Support', byRenamedFrom: false, soleDocument: true, ...d }]]);
-    expect(only(planExport(input({ declared: declared({}) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/team/t1.yaml' });
+    const declared = (d: Partial<Declaration>) => new Map([['Tier1 Support', [{ file: 'profiles/team/t1.yaml', name: 'Tier1 Support', byRenamedFrom: false, soleDocument: true, ...d }]]]);
+    expect(only(planExport(input({ declared: declared({}) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/team/t1.yaml', replaceable: true });
+    expect(only(planExport(input({ declared: declared({ soleDocument: false }) })))).toMatchObject({ kind: 'declared', replaceable: false });
     expect(only(planExport(input({ declared: declared({}), force: true })))).toMatchObject({ kind: 'write', file: 'profiles/team/t1.yaml', replaces: true });
     const shared = only(planExport(input({ declared: declared({ soleDocument: false }), force: true })));
     expect(shared.kind === 'skipped' && shared.reasons[0]).toMatch(/together with other documents; --force replaces only a file that holds that one profile/);
     const renamed = only(planExport(input({ declared: declared({ byRenamedFrom: true, name: 'Tier 1' }), force: true })));
     expect(renamed.kind === 'skipped' && renamed.reasons[0]).toMatch(/former name of "Tier 1"/);
+  });
+
+  describe('with environments (export --env prod of dev and prod)', () => {
+    const doc = (d: Partial<Declaration> = {}): Declaration => ({ file: 'profiles/t1.yaml', name: 'Tier1 Support', byRenamedFrom: false, soleDocument: true, ...d });
+    const prod = (overrides: Partial<ExportInput>) => input({ environment: 'prod', environments: ['dev', 'prod'], ...overrides });
+    const devOnly = doc({ environments: ['dev'] });
+    const overlay = new Map([['Tier1 Support', [{ file: 'overlays/prod/t1.yaml', environments: ['prod'] }]]]);
+
+    it.each<[string, Partial<ExportInput>, ExportItem]>([
+      [
+        'declared only for another environment: skipped, naming the file and what to do',
+        { declared: new Map([['Tier1 Support', [devOnly]]]) },
+        {
+          kind: 'skipped',
+          name: 'Tier1 Support',
+          reasons: ['profiles/t1.yaml declares it only for environment "dev", not "prod", and export leaves that file alone: to manage it in "prod" too, add "prod" to that document\'s environments; then plan --env prod shows what differs'],
+        },
+      ],
+      [
+        'renamed from, only in other environments: skipped the same way',
+        { declared: new Map([['Tier1 Support', [doc({ name: 'Tier 1', byRenamedFrom: true, soleDocument: false, environments: ['dev', 'test'] })]]]) },
+        {
+          kind: 'skipped',
+          name: 'Tier1 Support',
+          reasons: ['profiles/t1.yaml declares it as the former name of "Tier 1" only for environments "dev", "test", not "prod", and export leaves that file alone: to manage it in "prod" too, add "prod" to that document\'s environments; then plan --env prod shows what differs'],
+        },
+      ],
+      ['declared for dev and, in another file, for prod: left alone', { declared: new Map([['Tier1 Support', [devOnly, doc({ file: 'profiles/t1-prod.yaml', environments: ['prod'] })]]]) }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1-prod.yaml', replaceable: false }],
+      ['declared for every environment: left alone', { declared: new Map([['Tier1 Support', [doc()]]]) }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml', replaceable: true }],
+      ['declared for every environment, changed by an overlay: left alone, --force would not replace it', { declared: new Map([['Tier1 Support', [doc()]]]), overlaid: overlay }, { kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml', replaceable: false }],
+      [
+        '--force on a file limited to environments, this one among them',
+        { declared: new Map([['Tier1 Support', [doc({ environments: ['prod'] })]]]), force: true },
+        { kind: 'skipped', name: 'Tier1 Support', reasons: ['profiles/t1.yaml limits it to environment "prod"; --force does not replace such a file (the new one would drop that limit): edit it by hand, plan --env prod shows what differs'] },
+      ],
+      [
+        '--force on a shared file an overlay changes',
+        { declared: new Map([['Tier1 Support', [doc()]]]), overlaid: overlay, force: true },
+        {
+          kind: 'skipped',
+          name: 'Tier1 Support',
+          reasons: ['profiles/t1.yaml serves every environment and the overlay overlays/prod/t1.yaml (environment "prod") changes it; --force does not replace it with the live values of "prod", which would become every environment\'s: edit the file or the overlay by hand, plan --env prod shows what differs'],
+        },
+      ],
+      [
+        '--force on a profile declared only for another environment',
+        { declared: new Map([['Tier1 Support', [devOnly]]]), force: true },
+        { kind: 'skipped', name: 'Tier1 Support', reasons: [expect.stringMatching(/^profiles\/t1\.yaml declares it only for environment "dev", not "prod"/) as string] },
+      ],
+    ])('%s', (_what, overrides, expected) => {
+      expect(only(planExport(prod(overrides)))).toEqual(expected);
+    });
+
+    it('--force replaces a shared file no overlay changes (an overlay of another profile does not count)', () => {
+      const other = new Map([['Sales', [{ file: 'overlays/prod/sales.yaml', environments: ['prod'] }]]]);
+      const item = only(planExport(prod({ declared: new Map([['Tier1 Support', [doc()]]]), overlaid: other, force: true })));
+      expect(item).toMatchObject({ kind: 'write', file: 'profiles/t1.yaml', replaces: true });
+      expect(item.kind === 'write' && item.text).not.toContain('environments');
+    });
+
+    it('limits a new file to the environment it was read from when the config defines others', () => {
+      const item = only(planExport(prod({})));
+      expect(item).toMatchObject({ kind: 'write', file: 'profiles/tier1-support.yaml', replaces: false });
+      expect(item.kind === 'write' && item.text.split('\n').slice(1, 3)).toEqual(['name: Tier1 Support', 'environments: [prod]']);
+      // The only environment: nothing else's state to keep apart, so the file is as without environments.
+      expect(planExport(input({ environment: 'prod', environments: ['prod'] }))).toEqual(planExport(input()));
+    });
+
+    it('without environments, a document limited to some is a declaration as before, and --force ignores overlays', () => {
+      expect(only(planExport(input({ declared: new Map([['Tier1 Support', [devOnly]]]) })))).toEqual({ kind: 'declared', name: 'Tier1 Support', file: 'profiles/t1.yaml', replaceable: true });
+      expect(only(planExport(input({ declared: new Map([['Tier1 Support', [doc()]]]), overlaid: overlay, force: true })))).toMatchObject({ kind: 'write', replaces: true });
+    });
   });
 
   it('checks the new files beside the folder\'s own with the loader\'s rules between documents', () => {

@@ -61,19 +61,22 @@ function summary(items: readonly ExportItem[], written: number, failed: number, 
 export async function exportCommand(ctx: CommandContext, flags: ExportFlags, stderr: (text: string) => void): Promise<number> {
   const target = resolveTarget(flags, ctx.env, ctx.cwd);
   // The folder is read first: a broken file there stops the export before any call is made.
-  // Every environment's overlay folder, wherever it sits, is left out: overlays are not profiles.
-  const overlayDirs = (target.environments ?? []).flatMap((e) => (e.overlayDir === undefined ? [] : [e.overlayDir]));
-  const folder = await readExportFolder(target.dir, ctx.cwd, overlayDirs);
+  // Every environment's overlay folder, wherever it sits, is read as overlays, not profiles: what they change
+  // is every environment's state, which --force must not replace with one environment's live values.
+  const folder = await readExportFolder(target.dir, ctx.cwd, target.environments ?? []);
   const session = openReadSession(target, requireInstance(target), ctx.logger);
   const live = await readSelected(flags, session);
   unknownNames(flags, live);
 
   const items = planExport({
-    dir: target.dir,
+    // As the loader names the folder's files: a folder from connect-gitops.yaml (absolute) is shown relative.
+    dir: displayPath(target.dir, ctx.cwd),
     live: live.profiles,
     queues: live.queues,
     names: flags.names.length > 0 ? flags.names : undefined,
     declared: folder.declared,
+    ...(target.environment === undefined ? {} : { environment: target.environment, environments: (target.environments ?? []).map((e) => e.name) }),
+    overlaid: folder.overlaid,
     folderProfiles: folder.profiles,
     existing: folder.existing,
     force: flags.force,
@@ -86,7 +89,8 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
   for (const item of items) {
     switch (item.kind) {
       case 'declared':
-        stderr(`left alone ${shownName(item.name)}: already declared in ${item.file} (with --force, export replaces a file that holds only that profile)\n`);
+        // The --force hint only where --force would replace the file; otherwise --force says why it does not.
+        stderr(`left alone ${shownName(item.name)}: already declared in ${item.file}${item.replaceable ? ' (with --force, export replaces a file that holds only that profile)' : ''}\n`);
         break;
       case 'skipped':
         stderr(`skipped ${shownName(item.name)}: ${escapeHidden(item.reasons.join('; '))}\n`);
