@@ -2,7 +2,7 @@
 // planned concurrently with its own session, retries and statistics; environments of one account and Region
 // share that account's quota buckets. One environment failing (unreachable, refused) does not stop the others:
 // its error is reported in its own section, and the run exits 1.
-import { isKnownError, UserInputError } from '../errors.js';
+import { InternalError, isKnownError, UserInputError } from '../errors.js';
 import { renderEnvironmentsJson, renderEnvironmentsMarkdown, renderEnvironmentsText, type EnvironmentError, type EnvironmentOutcome } from '../render/environments.js';
 import { instanceIdFrom, type QuotaBuckets } from '../connect/index.js';
 import type { DesiredState } from '../desired/types.js';
@@ -35,7 +35,11 @@ export async function planEnvironments(ctx: CommandContext, flags: PlanFlags, pu
 
   // desired and buckets are aligned with targets, one entry each.
   const outcomes = await Promise.all(
-    targets.map((target, i) => planOne(ctx, flags, target, desired[i] as DesiredState, shared.buckets[i] as QuotaBuckets)),
+    targets.map((target, i) => {
+      const [ownDesired, buckets] = [desired[i], shared.buckets[i]];
+      if (ownDesired === undefined || buckets === undefined) throw new InternalError(`environment ${target.environment ?? ''}: no desired state or quota buckets`);
+      return planOne(ctx, flags, target, ownDesired, buckets);
+    }),
   );
 
   await printPlanResult(ctx, flags.format, {

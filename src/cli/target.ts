@@ -91,10 +91,11 @@ export function resolveTargets(flags: TargetFlagsInput, env: NodeJS.ProcessEnv =
   const flagQuotas = Object.fromEntries((flags.quota ?? []).map(parseQuotaFlag));
   const ms = requestTimeoutFrom(env);
   const timeout = ms === undefined ? {} : { requestTimeoutMs: ms };
-  const chosen = chooseEnvironments(settings.config, flags.env ?? []);
-  if (chosen.length === 0) return [{ ...singleTarget(flags, env, settings, flagQuotas), ...timeout }];
-  refuseTargetFlags(flags, settings.config);
-  return chosen.map((environment) => ({ ...environmentTarget(environment, env, settings, flagQuotas), ...timeout }));
+  const config = settings.config;
+  const chosen = chooseEnvironments(config, flags.env ?? []);
+  if (config === undefined || chosen.length === 0) return [{ ...singleTarget(flags, env, settings, flagQuotas), ...timeout }];
+  refuseTargetFlags(flags, config);
+  return chosen.map((environment) => ({ ...environmentTarget(environment, env, { dir: settings.dir, config }, flagQuotas), ...timeout }));
 }
 
 /** apply and export work on exactly one target: args.ts refuses `--env all` and several names for them. */
@@ -151,8 +152,13 @@ function singleTarget(flags: TargetFlagsInput, env: NodeJS.ProcessEnv, settings:
   };
 }
 
-function environmentTarget(environment: EnvironmentConfig, env: NodeJS.ProcessEnv, settings: ProjectSettings, flagQuotas: Record<string, RateQuota>): Target {
-  const config = settings.config as ConfigFile;
+function environmentTarget(
+  environment: EnvironmentConfig,
+  env: NodeJS.ProcessEnv,
+  settings: { dir: string; config: ConfigFile },
+  flagQuotas: Record<string, RateQuota>,
+): Target {
+  const config = settings.config;
   const name = environment.name;
   const warnings: string[] = [];
   const shellInstance = nonEmpty(env.CONNECT_INSTANCE_ID);
