@@ -93,7 +93,8 @@ connect-gitops.yaml, checks that file and every environment's profiles (overlays
 
 Options:
   --dir DIR              the profiles folder (default: profiles, or dir in connect-gitops.yaml)
-  --format text|json     json: {formatVersion, valid, profiles, files, problems: [{file, line, column, message}]}
+  --format text|json     json: {formatVersion, valid, profiles, files, environments?: [{environment, profiles}],
+                         problems: [{file, line, column, message}]}
 
 Exit codes: 0 valid; 1 problems found (also with --format json).
 ${LOG_HELP}

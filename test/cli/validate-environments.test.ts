@@ -58,6 +58,18 @@ describe('validate with connect-gitops.yaml', () => {
     const r = await validate(root);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('Success! 2 routing profiles in 2 files under profiles are valid in every environment (dev 2, prod 1).\n');
+    const json = await validate(root, '--format', 'json');
+    expect(JSON.parse(json.stdout)).toEqual({
+      formatVersion: 1,
+      valid: true,
+      profiles: 2,
+      files: 2,
+      environments: [
+        { environment: 'dev', profiles: 2 },
+        { environment: 'prod', profiles: 1 },
+      ],
+      problems: [],
+    });
     expect(r.code).toBe(0);
   });
 });

@@ -84,7 +84,8 @@ async function validateEnvironments(ctx: CommandContext, flags: ValidateFlags, d
   const documents = new Set(sourcesOfProfiles.map((s) => `${s.file}:${s.line}`)).size;
   const profileFiles = new Set(sourcesOfProfiles.map((s) => s.file)).size;
   if (flags.format === 'json') {
-    ctx.stdout(renderValidateJson({ profiles: documents, files: files.length, problems: [] }));
+    const environments = counts.map((c) => ({ environment: c.name, profiles: c.profiles }));
+    ctx.stdout(renderValidateJson({ profiles: documents, files: files.length, environments, problems: [] }));
     return EXIT_OK;
   }
   const each = counts.map((c) => `${c.name} ${c.profiles}`).join(', ');
