@@ -66,7 +66,8 @@ async function afterFailedCreate(call: CreateCall, e: unknown, send: number, sta
   if (!isOutcomeUnknown(e)) throw e;
   const found = await findByName(state.name, ctx);
   if (found) return adopt(call, state, found, ctx, 'the answer to CreateRoutingProfile was lost');
-  ctx.logger?.warn({ profile: state.name, send }, 'CreateRoutingProfile answer lost and the profile is not visible; sending it again');
+  const next = send < MAX_CREATE_SENDS ? 'sending it again' : `giving up after ${MAX_CREATE_SENDS} sends`;
+  ctx.logger?.warn({ profile: state.name, send }, `CreateRoutingProfile answer lost and the profile is not visible; ${next}`);
   return undefined;
 }
 
