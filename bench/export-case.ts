@@ -2,7 +2,6 @@
 // process) against Connect's published quotas, next to the fewest calls an export can make and the quota bound
 // on time. Run alone with `node dist/bench/export-case.js [--time-scale K] [--runs R] [--size N]`, or from
 // bench/run.ts, which appends its section to bench/results.md.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { defaultQuotaFor, READ_OPERATIONS } from '../src/connect/index.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { LIMITS } from '../src/vocabulary.js';
-import { childEnvironment, median, medianBy, scaledQuotas } from './measure.js';
+import { childEnvironment, median, medianBy, runCliTimed, scaledQuotas } from './measure.js';
 import { quotaBound } from './quota-bound.js';
 import { buildScenario } from './scenarios.js';
 
@@ -49,17 +48,6 @@ export function exportLowerBound(profiles: number, queuesPerProfile: number, que
   };
 }
 
-function runExport(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; wallMs: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [CLI, 'export', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, wallMs: Date.now() - started, stderr }));
-  });
-}
-
 async function exportOnce(size: number, timeScale: number): Promise<ExportRun> {
   const scenario = buildScenario('no-change', size);
   // A fresh emulator per run: every bucket starts full, as on a quiet account, which the quota bound assumes.
@@ -70,7 +58,8 @@ async function exportOnce(size: number, timeScale: number): Promise<ExportRun> {
       .filter(([op]) => (READ_OPERATIONS as readonly string[]).includes(op))
       .flatMap(([op, q]) => ['--quota', `${op}=${q.ratePerSecond}:${q.burst}`]);
     const env = { ...childEnvironment(emu.region), LOG_LEVEL: 'error' };
-    const out = await runExport(['--dir', join(dir, 'profiles'), '--endpoint-url', emu.endpoint, '--instance-id', emu.instanceId, ...quotaFlags], env);
+    const args = ['export', '--dir', join(dir, 'profiles'), '--endpoint-url', emu.endpoint, '--instance-id', emu.instanceId, ...quotaFlags];
+    const out = await runCliTimed(CLI, args, env, process.cwd());
     if (out.code !== 0) throw new Error(`export exited ${out.code}: ${out.stderr.trim().slice(-2000)}`);
     const calls: Record<string, number> = {};
     let throttled = 0;
