@@ -33,8 +33,6 @@ function git(cwd: string, ...args: string[]): void {
   });
 }
 
-
-
 export async function measureChangedSince(opts: { work: string; cli: string; timeScale: number; runs: number; size?: number }): Promise<ChangedSinceResult> {
   const size = opts.size ?? 500;
   const s = buildScenario('no-change', size);

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
-import { startEmulator, type RequestLogEntry, type RunningEmulator } from '../src/emulator/index.js';
-import { childEnvironment, countCalls, median, runCliTimed, scaledQuotas } from './measure.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { childEnvironment, countCalls, median, medianBy, runCliTimed, scaledQuotas, throttledCount } from './measure.js';
 import { buildScenario, writeProfileFiles } from './scenarios.js';
 
 export const ENVIRONMENTS_REGION = 'eu-west-2';
@@ -42,21 +42,21 @@ export interface EnvironmentsResult {
   pairings: PairingResult[];
 }
 
+/** One selection's figures in a pairing (undefined only for a pairing built without it). */
+export function selectionOf(p: PairingResult, s: Selection): SelectionResult | undefined {
+  return p.selections.find((x) => x.selection === s);
+}
 
-
-
-const throttled = (log: readonly RequestLogEntry[]): number => log.filter((e) => e.status === 429).length;
+const wall = (p: PairingResult, s: Selection): number => selectionOf(p, s)?.wallMs ?? Number.NaN;
 
 /** all / the slower single environment: about 1 when the environments run side by side, about 2 when they share. */
 export function allOverSlower(p: PairingResult): number {
-  const wall = (s: Selection): number => p.selections.find((x) => x.selection === s)?.wallMs ?? Number.NaN;
-  return wall('all') / Math.max(wall('dev'), wall('prod'));
+  return wall(p, 'all') / Math.max(wall(p, 'dev'), wall(p, 'prod'));
 }
 
 /** all / (dev + prod): what running them one after the other would cost. */
 export function allOverSum(p: PairingResult): number {
-  const wall = (s: Selection): number => p.selections.find((x) => x.selection === s)?.wallMs ?? Number.NaN;
-  return wall('all') / (wall('dev') + wall('prod'));
+  return wall(p, 'all') / (wall(p, 'dev') + wall(p, 'prod'));
 }
 
 export async function measureEnvironments(opts: { work: string; cli: string; timeScale: number; runs: number; size: number; log: (msg: string) => void }): Promise<EnvironmentsResult> {
@@ -92,7 +92,7 @@ export async function measureEnvironments(opts: { work: string; cli: string; tim
           if ((selection === 'prod') !== (requests.dev === 0) || (selection === 'dev') !== (requests.prod === 0)) {
             throw new Error(`plan --env ${selection} read dev ${requests.dev} times and prod ${requests.prod} times`);
           }
-          runs[selection].push({ wallMs: run.wallMs, requests, calls: countCalls(dev.requestLog, prod.requestLog), throttled: throttled(dev.requestLog) + throttled(prod.requestLog) });
+          runs[selection].push({ wallMs: run.wallMs, requests, calls: countCalls(dev.requestLog, prod.requestLog), throttled: throttledCount(dev.requestLog, prod.requestLog) });
         } finally {
           await Promise.all(emulators.map((e) => e.close()));
         }
@@ -101,13 +101,13 @@ export async function measureEnvironments(opts: { work: string; cli: string; tim
     const selections = (['dev', 'prod', 'all'] as const).map((selection): SelectionResult => {
       const measured = runs[selection];
       const wallMs = median(measured.map((m) => m.wallMs));
-      const middle = [...measured].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(measured.length / 2)];
+      const middle = medianBy(measured, (m) => m.wallMs);
       return {
         selection,
         wallMs,
         wallRunsMs: measured.map((m) => m.wallMs),
-        requests: middle?.requests ?? { dev: 0, prod: 0 },
-        calls: middle?.calls ?? {},
+        requests: middle.requests,
+        calls: middle.calls,
         maxThrottled: Math.max(...measured.map((m) => m.throttled)),
       };
     });

@@ -2,7 +2,7 @@
 // next to the pacing bound each should approach. Everything printed here comes from the run.
 import { defaultQuotaFor } from '../src/connect/quotas.js';
 import { pacingQuota } from '../src/connect/transport.js';
-import { allOverSlower, allOverSum, type EnvironmentsResult, type PairingResult, type Selection } from './environments-case.js';
+import { allOverSlower, allOverSum, type EnvironmentsResult, type PairingResult, type Selection, selectionOf, type SelectionResult } from './environments-case.js';
 import { quotaBound } from './quota-bound.js';
 import type { Machine } from './report.js';
 
@@ -27,7 +27,7 @@ export function pacingBoundSeconds(calls: Record<string, number>, timeScale: num
 }
 
 function pairingSection(p: PairingResult, r: EnvironmentsResult): string[] {
-  const pick = (s: Selection) => p.selections.find((x) => x.selection === s);
+  const pick = (s: Selection): SelectionResult | undefined => selectionOf(p, s);
   const single = pacingBoundSeconds(pick('dev')?.calls ?? {}, r.timeScale);
   const together = pacingBoundSeconds(pick('all')?.calls ?? {}, r.timeScale);
   const shared = p.pairing === 'same-account';

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { defaultQuotaFor, READ_OPERATIONS } from '../src/connect/index.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { LIMITS } from '../src/vocabulary.js';
-import { childEnvironment, median, medianBy, runCliTimed, scaledQuotas } from './measure.js';
+import { childEnvironment, countCalls, median, medianBy, runCliTimed, scaledQuotas, throttledCount } from './measure.js';
 import { quotaBound } from './quota-bound.js';
 import { buildScenario } from './scenarios.js';
 
@@ -61,12 +61,9 @@ async function exportOnce(size: number, timeScale: number): Promise<ExportRun> {
     const args = ['export', '--dir', join(dir, 'profiles'), '--endpoint-url', emu.endpoint, '--instance-id', emu.instanceId, ...quotaFlags];
     const out = await runCliTimed(CLI, args, env, process.cwd());
     if (out.code !== 0) throw new Error(`export exited ${out.code}: ${out.stderr.trim().slice(-2000)}`);
-    const calls: Record<string, number> = {};
-    let throttled = 0;
-    for (const e of emu.requestLog) {
-      if (e.status === 429) throttled++;
-      else calls[e.operation] = (calls[e.operation] ?? 0) + 1;
-    }
+    // Answered calls only: a throttled request is counted apart, not against the lower bound.
+    const calls = countCalls(emu.requestLog.filter((e) => e.status !== 429));
+    const throttled = throttledCount(emu.requestLog);
     const times = emu.requestLog.map((e) => e.at);
     return { code: out.code, files: readdirSync(join(dir, 'profiles')).length, calls, throttled, readMs: Math.max(...times) - Math.min(...times), wallMs: out.wallMs };
   } finally {

@@ -144,6 +144,11 @@ export function runCliTimed(cli: string, args: string[], env: NodeJS.ProcessEnv,
   });
 }
 
+/** Requests answered ThrottlingException (429) in emulator logs. */
+export function throttledCount(...logs: (readonly RequestLogEntry[])[]): number {
+  return logs.flat().filter((e) => e.status === 429).length;
+}
+
 /** Requests per operation in emulator logs, whatever their answer. */
 export function countCalls(...logs: (readonly RequestLogEntry[])[]): Record<string, number> {
   const out: Record<string, number> = {};
