@@ -2,7 +2,12 @@
 // plan that reads "No changes" never exits 2 and one that lists a delete never exits 0.
 import type { Plan } from './types.js';
 
-/** Anything apply would do: a create, an update or a delete (an owned undeclared profile with prune on). */
+/** Creates, updates and deletes (an owned undeclared profile with prune on): what "2 to change" counts. */
+export function changeCount(plan: Plan): number {
+  return plan.summary.create + plan.summary.update + plan.summary.delete;
+}
+
+/** Anything apply would do: a create, an update or a delete. */
 export function hasChanges(plan: Plan): boolean {
-  return plan.summary.create + plan.summary.update + plan.summary.delete > 0;
+  return changeCount(plan) > 0;
 }

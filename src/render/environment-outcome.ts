@@ -1,7 +1,7 @@
 // What a run over several environments produced, one outcome per environment in the order they were asked for:
 // a plan, or the error that stopped that environment (the others still ran). The words shared by the text,
 // Markdown and JSON renderings of such a run live here, so all three say the same thing.
-import { hasChanges } from '../plan/has-changes.js';
+import { changeCount, hasChanges } from '../plan/has-changes.js';
 import type { Plan } from '../plan/types.js';
 import { countOf } from './format.js';
 import type { PlanPurpose } from './purpose.js';
@@ -23,11 +23,6 @@ export type PlannedEnvironment = Extract<EnvironmentOutcome, { plan: Plan }>;
 /** The plan, named after its outcome: the outcome's name is the one every heading and summary shows. */
 export function environmentPlan(outcome: PlannedEnvironment): Plan {
   return { ...outcome.plan, environment: outcome.environment };
-}
-
-/** Creates, updates and deletes: what "2 to change" counts. */
-export function changeCount(plan: Plan): number {
-  return plan.summary.create + plan.summary.update + plan.summary.delete;
 }
 
 /** One environment's result in a few words: "failed", "no changes", "2 to change, 1 blocking problem". */
