@@ -55,6 +55,8 @@ describe('shareBudget', () => {
   it('never gives more than the budget, nor less than nothing', () => {
     const shares = shareBudget([7, 9, 11], 20);
     expect(shares.reduce((n, s) => n + s, 0)).toBeLessThanOrEqual(20);
+    // 20 over three: the smallest gets a third (6), the next half of the 14 left (7), the last the rest (7).
+    expect(shares).toEqual([6, 7, 7]);
     expect(shareBudget([7, 9], -5)).toEqual([0, 0]);
   });
 });
@@ -82,6 +84,12 @@ describe('renderEnvironmentsMarkdown', () => {
     const outcomes: EnvironmentOutcome[] = [{ environment: 'dev_eu__1', plan: bigPlan(60) }, { environment: 'prod', plan: bigPlan(60) }];
     const text = renderEnvironmentsMarkdown(outcomes, { purpose: 'drift', maxLength: 20_000 });
     expect(text).toContain('Run `connect-gitops drift --env dev_eu__1` to see the full report.');
+  });
+
+  it('keeps a hostile environment name inert in the rerun command: control characters escaped, no backtick to end the span', () => {
+    const outcomes: EnvironmentOutcome[] = [{ environment: 'a\u001b[2J`b', plan: bigPlan(60) }];
+    const text = renderEnvironmentsMarkdown(outcomes, { purpose: 'plan', maxLength: 20_000 });
+    expect(text).toContain("Run `connect-gitops plan --env a\\u001b[2J'b` to see the full plan.");
   });
 
   it('shows every plan whole when the comment fits', () => {
