@@ -8,7 +8,6 @@
 // are always kept, and the room left is shared among the plans, each fitting its share the way a single plan
 // fits a whole comment (whole profile sections dropped from the end, with a note). A plan smaller than its
 // share keeps everything and leaves the rest to the others.
-import { escapeControl } from './escape.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { environmentPlan, environmentResult, type EnvironmentOutcome, type PlannedEnvironment } from './environment-outcome.js';
 import { countOf } from './format.js';
@@ -58,11 +57,6 @@ function errorBody(outcome: Extract<EnvironmentOutcome, { error: unknown }>): st
   );
 }
 
-/** Text for inside a code span: no control characters, no backtick to end the span early; nothing else decoded. */
-function inCodeSpan(text: string): string {
-  return escapeControl(text).replaceAll('`', "'");
-}
-
 function planBody(outcome: PlannedEnvironment, purpose: PlanPurpose, share: number, commentLength: number): string {
   return renderPlanMarkdown(environmentPlan(outcome), {
     title: `Environment ${outcome.environment}`,
@@ -70,7 +64,7 @@ function planBody(outcome: PlannedEnvironment, purpose: PlanPurpose, share: numb
     purpose,
     maxLength: share,
     // The reader knows the comment's limit, not this section's share of it; and one environment is enough to rerun.
-    truncation: { limit: `${limitPhrase(commentLength)} of this comment`, command: `connect-gitops ${purpose} --env ${inCodeSpan(outcome.environment)}` },
+    truncation: { limit: `${limitPhrase(commentLength)} of this comment`, command: `connect-gitops ${purpose} --env ${outcome.environment}` },
   });
 }
 

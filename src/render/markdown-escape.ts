@@ -37,3 +37,11 @@ export function escapeMarkdown(text: string): string {
     .replace(SPECIAL, (c) => ENTITIES[c] ?? (c === '.' ? '&#8203;.' : `${c}&#8203;`))
     .replace(BLOCK_START, entity);
 }
+
+/**
+ * Text for inside a code span, where Markdown decodes nothing (an entity would be copied literally): control
+ * characters escaped, and a backtick, which would end the span early, written as a quote.
+ */
+export function escapeCodeSpan(text: string): string {
+  return escapeControl(text).replaceAll('`', "'");
+}

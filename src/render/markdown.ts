@@ -7,7 +7,7 @@
 import type { Change, Plan } from '../plan/types.js';
 import { countOf, DIFF_MARKER, type DiffKind, formatValue, withThousands } from './format.js';
 import { quoted } from './escape.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeCodeSpan, escapeMarkdown } from './markdown-escape.js';
 import { type FieldRow, profileView, type ProfileView, viewTables } from './profile-view.js';
 import {
   actionLabel,
@@ -38,8 +38,7 @@ export interface MarkdownOptions {
   /**
    * How the truncation note names the bound and the command showing everything, when they are not this
    * document's own (a section of a multi-environment comment: the whole comment's limit, `plan --env dev`).
-   * Both are written as given. The command goes inside a code span, where Markdown decodes nothing: escape its
-   * outside parts with escapeControl (entities would be copied literally), and keep backticks out of it.
+   * The limit is written as given; the command is escaped for the code span it goes in (escapeCodeSpan).
    */
   truncation?: { limit: string; command: string };
 }
@@ -148,7 +147,7 @@ function truncationNote(omitted: number, maxLength: number, options: MarkdownOpt
   const command = options.truncation?.command ?? `connect-gitops ${purpose}`;
   return (
     `… ${countOf(omitted, 'more profile')} not shown (output truncated to fit ${limit}). ` +
-    `Run \`${command}\` to see the full ${purpose === 'plan' ? 'plan' : 'report'}.\n\n`
+    `Run \`${escapeCodeSpan(command)}\` to see the full ${purpose === 'plan' ? 'plan' : 'report'}.\n\n`
   );
 }
 
