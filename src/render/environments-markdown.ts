@@ -11,7 +11,7 @@
 import { escapeMarkdown } from './markdown-escape.js';
 import { environmentPlan, environmentResult, type EnvironmentOutcome, type PlannedEnvironment } from './environment-outcome.js';
 import { countOf } from './format.js';
-import { capitalised, DEFAULT_TITLE, fit, GITHUB_COMMENT_LIMIT, limitPhrase, renderPlanMarkdown } from './markdown.js';
+import { capitalised, DEFAULT_TITLE, fit, GITHUB_COMMENT_LIMIT, limitPhrase, markdownTable, renderPlanMarkdown } from './markdown.js';
 import { actionLabel, type PlanPurpose } from './purpose.js';
 
 export interface EnvironmentsMarkdownOptions {
@@ -22,19 +22,17 @@ export interface EnvironmentsMarkdownOptions {
 
 const md = escapeMarkdown;
 
-const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |\n`;
-
 function summaryTable(outcomes: readonly EnvironmentOutcome[], purpose: PlanPurpose): string {
   // The counts' headers use the same words as the action column of each plan: Create / Missing, and so on.
   const counts = (['create', 'update', 'delete'] as const).map((a) => capitalised(actionLabel(a, purpose)));
   const header = ['Environment', 'Result', ...counts, 'Agents reached'];
   const rows = outcomes.map((o) => {
     const name = md(o.environment);
-    if ('error' in o) return row([name, `**${environmentResult(o, purpose)}**`, '', '', '', '']);
+    if ('error' in o) return [name, `**${environmentResult(o, purpose)}**`, '', '', '', ''];
     const { create, update, delete: deletes, agents } = o.plan.summary;
-    return row([name, environmentResult(o, purpose), String(create), String(update), String(deletes), String(agents)]);
+    return [name, environmentResult(o, purpose), String(create), String(update), String(deletes), String(agents)];
   });
-  return `${row(header)}${row(header.map(() => '---'))}${rows.join('')}\n`;
+  return `${markdownTable(header, rows)}\n`;
 }
 
 function opening(outcome: EnvironmentOutcome, purpose: PlanPurpose): string {

@@ -57,15 +57,15 @@ function marker(kind: DiffKind): string {
   return `\`${DIFF_MARKER[kind]}\``;
 }
 
+/** A GFM table of cells already escaped: header, separator, rows. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |\n`;
+  return line(header) + line(header.map(() => '---')) + rows.map(line).join('');
+}
+
 /** One table: the marker column only when rows differ in kind (an update), never for a create or a delete. */
 function table(header: string[], rows: { kind: DiffKind; cells: string[] }[], marked: boolean): string {
-  const head = marked ? ['', ...header] : header;
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
-  return (
-    line(head) +
-    line(head.map(() => '---')) +
-    rows.map((r) => line(marked ? [marker(r.kind), ...r.cells] : r.cells)).join('')
-  );
+  return markdownTable(marked ? ['', ...header] : header, rows.map((r) => (marked ? [marker(r.kind), ...r.cells] : r.cells)));
 }
 
 function fieldItem(row: FieldRow, marked: boolean): string {
