@@ -37,12 +37,3 @@ export function environmentResult(outcome: EnvironmentOutcome, purpose: PlanPurp
   // Blocking problems fail the run whatever else the plan says: the summary must not read like a clean one.
   return plan.problems.length === 0 ? changes : `${changes}, ${countOf(plan.problems.length, 'blocking problem')}`;
 }
-
-/**
- * The line closing a run: "3 environments: dev 2 to change, test no changes, prod failed." Names pass through
- * `name` (the caller's escaper: they are validated, but a renderer does not rely on its callers).
- */
-export function environmentsSummary(outcomes: readonly EnvironmentOutcome[], purpose: PlanPurpose, name: (text: string) => string): string {
-  const parts = outcomes.map((o) => `${name(o.environment)} ${environmentResult(o, purpose)}`);
-  return `${countOf(outcomes.length, 'environment')}${parts.length === 0 ? '' : `: ${parts.join(', ')}`}.`;
-}

@@ -2,7 +2,8 @@
 // followed by the usual plan text (renderPlanText, unchanged), or by the error that stopped it and its hint;
 // then one line summing up the run. Names, instance IDs and error messages are escaped like any live value.
 import { escapeControl } from './escape.js';
-import { environmentPlan, type EnvironmentError, type EnvironmentOutcome, environmentsSummary } from './environment-outcome.js';
+import { environmentPlan, environmentResult, type EnvironmentError, type EnvironmentOutcome } from './environment-outcome.js';
+import { countOf } from './format.js';
 import type { PlanPurpose } from './purpose.js';
 import { type Paint, painter, renderPlanText } from './text.js';
 
@@ -29,8 +30,14 @@ function section(outcome: EnvironmentOutcome, options: EnvironmentsTextOptions, 
   return `${heading}\n\n${renderPlanText(plan, options)}`;
 }
 
+/** The line closing a run: "3 environments: dev 2 to change, test no changes, prod failed." */
+export function environmentsSummary(outcomes: readonly EnvironmentOutcome[], purpose: PlanPurpose): string {
+  const parts = outcomes.map((o) => `${escapeControl(o.environment)} ${environmentResult(o, purpose)}`);
+  return `${countOf(outcomes.length, 'environment')}${parts.length === 0 ? '' : `: ${parts.join(', ')}`}.`;
+}
+
 export function renderEnvironmentsText(outcomes: readonly EnvironmentOutcome[], options: EnvironmentsTextOptions): string {
   const paint = painter(options.color);
   const sections = outcomes.map((o) => section(o, options, paint));
-  return `${[...sections, `${paint(environmentsSummary(outcomes, options.purpose, escapeControl), 'bold')}\n`].join('\n')}`;
+  return `${[...sections, `${paint(environmentsSummary(outcomes, options.purpose), 'bold')}\n`].join('\n')}`;
 }

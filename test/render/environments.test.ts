@@ -8,7 +8,6 @@ import {
   renderEnvironmentsText,
 } from '../../src/render/environments.js';
 import { shareBudget } from '../../src/render/environments-markdown.js';
-import { escapeControl } from '../../src/render/escape.js';
 import { renderPlanJson } from '../../src/render/json.js';
 import { GITHUB_COMMENT_LIMIT } from '../../src/render/markdown.js';
 import { renderPlanText } from '../../src/render/text.js';
@@ -17,29 +16,28 @@ import { createChange, emptyPlan, goldenPlan, noChangesPlan, planOf, prunePlan }
 import { threeEnvironments } from './environment-fixtures.js';
 
 const failed = (environment: string): EnvironmentOutcome => ({ environment, error: { kind: 'aws', message: 'denied', hint: 'Check the credentials.' } });
-const same = (text: string): string => text;
 
 describe('environmentsSummary', () => {
   it('sums up a plan run: changes, none, failed, in run order', () => {
-    expect(environmentsSummary(threeEnvironments(), 'plan', same)).toBe('3 environments: dev 3 to change, test no changes, prod failed.');
+    expect(environmentsSummary(threeEnvironments(), 'plan')).toBe('3 environments: dev 3 to change, test no changes, prod failed.');
   });
 
   it('uses drift words in a drift report', () => {
-    expect(environmentsSummary(threeEnvironments(), 'drift', same)).toBe('3 environments: dev 3 out of sync, test no drift, prod failed.');
+    expect(environmentsSummary(threeEnvironments(), 'drift')).toBe('3 environments: dev 3 out of sync, test no drift, prod failed.');
   });
 
   it('counts deletes as changes and names blocking problems, so a blocked plan never reads clean', () => {
-    expect(environmentsSummary([{ environment: 'prod', plan: prunePlan() }], 'plan', same)).toBe('1 environment: prod 4 to change, 2 blocking problems.');
+    expect(environmentsSummary([{ environment: 'prod', plan: prunePlan() }], 'plan')).toBe('1 environment: prod 4 to change, 2 blocking problems.');
     const oneProblem = { ...emptyPlan(), problems: [{ kind: 'profile-quota' as const, message: 'quota reached' }] };
     expect(environmentResult({ environment: 'dev', plan: oneProblem }, 'plan')).toBe('no changes, 1 blocking problem');
   });
 
   it('says so when no environment ran', () => {
-    expect(environmentsSummary([], 'plan', same)).toBe('0 environments.');
+    expect(environmentsSummary([], 'plan')).toBe('0 environments.');
   });
 
-  it('passes every name through the caller’s escaper', () => {
-    expect(environmentsSummary([failed('a\u001b[2Jb')], 'plan', escapeControl)).toBe('1 environment: a\\u001b[2Jb failed.');
+  it('escapes every name like any live value', () => {
+    expect(environmentsSummary([failed('a\u001b[2Jb')], 'plan')).toBe('1 environment: a\\u001b[2Jb failed.');
   });
 });
 
