@@ -115,6 +115,8 @@ describe('renderEnvironmentsJson', () => {
     expect(document.formatVersion).toBe(1);
     const dev = outcomes[0] as { environment: string; plan: Plan };
     expect(document.environments[0]).toEqual(JSON.parse(renderPlanJson({ ...dev.plan, environment: 'dev' })));
+    // Same keys in the same order at every depth, which toEqual does not compare: one reader serves both.
+    expect(JSON.stringify(document.environments[0])).toBe(JSON.stringify(JSON.parse(renderPlanJson({ ...dev.plan, environment: 'dev' }))));
     expect(Object.keys(document.environments[0] as object).slice(0, 4)).toEqual(['formatVersion', 'instanceId', 'environment', 'prune']);
     expect(document.environments[2]).toEqual({
       environment: 'prod',
