@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultQuotaFor, READ_OPERATIONS } from '../src/connect/index.js';
 import { startEmulator } from '../src/emulator/index.js';
-import { LIMITS } from '../src/vocabulary.js';
+import { readCallsLowerBound } from '../src/live/declared.js';
 import { childEnvironment, countCalls, median, medianBy, runCliTimed, scaledQuotas, throttledCount } from './measure.js';
 import { quotaBound } from './quota-bound.js';
 import { buildScenario } from './scenarios.js';
@@ -38,14 +38,17 @@ export interface ExportRow {
   connectSeconds: number;
 }
 
-/** The fewest calls: one queue page, Search pages of 500, and Describe plus one queue-list page per profile. */
+/**
+ * The fewest calls: export reads every profile as if a file declared it with both queue lists (src/cli/commands/
+ * export.ts), so its bound is the reader's own (src/live/declared.ts) for `profiles` profiles of
+ * `queuesPerProfile` queues each and no manual-assignment queues, as the scenarios build them.
+ */
 export function exportLowerBound(profiles: number, queuesPerProfile: number, queues: number): Record<string, number> {
-  return {
-    ListQueues: Math.max(1, Math.ceil(queues / LIMITS.listQueuesPageSize)),
-    SearchRoutingProfiles: Math.max(1, Math.ceil(profiles / LIMITS.searchPageSize)),
-    DescribeRoutingProfile: profiles,
-    ListRoutingProfileQueues: profiles * Math.max(1, Math.ceil(queuesPerProfile / LIMITS.listRoutingProfileQueuesPageSize)),
-  };
+  const names = Array.from({ length: profiles }, (_, i) => `profile ${i}`);
+  return readCallsLowerBound(
+    names.map((name) => ({ name, managesQueues: true, managesManualQueues: true })),
+    { profiles, queues, pairs: new Map(names.map((name) => [name, { queues: queuesPerProfile, manualQueues: 0 }])) },
+  );
 }
 
 async function exportOnce(size: number, timeScale: number): Promise<ExportRun> {
