@@ -68,7 +68,8 @@ function planBody(outcome: PlannedEnvironment, purpose: PlanPurpose, share: numb
 
 /**
  * Shares `budget` among sections wanting `wanted[i]` characters: the smallest are served whole first, and what
- * they leave goes to the larger ones (no share is below an equal split of what remains).
+ * they leave goes to the larger ones (no share is below an equal split of what remains). When everything fits,
+ * every section gets what it wants: the smallest of those left never wants more than an equal split.
  */
 export function shareBudget(wanted: readonly number[], budget: number): number[] {
   const shares = wanted.map(() => 0);
@@ -91,7 +92,7 @@ export function renderEnvironmentsMarkdown(outcomes: readonly EnvironmentOutcome
   const full = outcomes.map((o) => ('plan' in o ? planBody(o, purpose, Number.MAX_SAFE_INTEGER, maxLength) : ''));
   const budget = maxLength - head.length - frames.reduce((n, f) => n + f.length + CLOSING.length, 0);
   const wanted = full.map((b) => b.length);
-  const shares = wanted.reduce((n, w) => n + w, 0) <= budget ? wanted : shareBudget(wanted, budget);
+  const shares = shareBudget(wanted, budget);
   const sections = outcomes.map((o, i) => {
     const whole = full[i] ?? '';
     const share = shares[i] ?? 0;

@@ -50,6 +50,11 @@ describe('shareBudget', () => {
     expect(shareBudget([2000, 10, 900], 2100)).toEqual([1190, 10, 900]);
   });
 
+  it('serves every section whole when they fit together', () => {
+    expect(shareBudget([7, 900, 13], 920)).toEqual([7, 900, 13]);
+    expect(shareBudget([5, 5, 5], 1000)).toEqual([5, 5, 5]);
+  });
+
   it('never gives more than the budget, nor less than nothing', () => {
     const shares = shareBudget([7, 9, 11], 20);
     expect(shares.reduce((n, s) => n + s, 0)).toBeLessThanOrEqual(20);
