@@ -11,7 +11,7 @@ import { NOT_DATA, toYamlValue } from './check-document.js';
 import { defineOwn, type YamlMapping } from './construct.js';
 import type { DocumentLocator } from './document.js';
 import type { OverlayDocument } from './overlay-parse.js';
-import { pointerSegments } from './pointer.js';
+import { pointerSegments, selfAndAncestors } from './pointer.js';
 import { checkConnectRules } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import { toDesiredProfile } from './to-profile.js';
@@ -40,11 +40,11 @@ function writtenByOverlay(overlay: OverlayDocument, pointer: string): boolean {
 
 /** The location at `pointer`, or at its nearest written ancestor (a pointer may name what is not written). */
 function nearest(locations: Readonly<Record<string, SourceLocation>>, pointer: string, fallback: SourceLocation): SourceLocation {
-  for (let candidate = pointer; ; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
+  for (const candidate of selfAndAncestors(pointer)) {
     const found = locations[candidate];
     if (found !== undefined) return found;
-    if (candidate === '') return fallback;
   }
+  return fallback;
 }
 
 function mergedLocator(base: DesiredProfile, overlay: OverlayDocument): DocumentLocator {

@@ -4,6 +4,7 @@ import type { InputProblem } from '../errors.js';
 import { constructDocument, type YamlMapping } from './construct.js';
 import type { DocumentLocator } from './document.js';
 import { MAX_DEPTH, MAX_PROBLEMS_PER_FILE } from './limits.js';
+import { selfAndAncestors } from './pointer.js';
 import { lineIndex, type LineIndex } from './positions.js';
 import { capPerFile } from './problem-cap.js';
 import { checkConnectRules } from './rules.js';
@@ -63,13 +64,12 @@ function kindOf(root: YamlNode): string {
 
 export function locator(lines: LineIndex, values: Map<string, number>, keys: Map<string, number>): DocumentLocator {
   // A pointer may name something that is not written (a missing key): fall back to the nearest ancestor.
-  // Escaped segments never contain '/', so trimming at the last '/' gives the parent.
   const nearest = (pointer: string, preferred: Map<string, number>): SourceLocation => {
-    for (let candidate = pointer; ; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
+    for (const candidate of selfAndAncestors(pointer)) {
       const offset = preferred.get(candidate) ?? values.get(candidate);
       if (offset !== undefined) return lines.locate(offset);
-      if (candidate === '') return lines.locate(0);
     }
+    return lines.locate(0);
   };
   return { value: (pointer) => nearest(pointer, values), key: (pointer) => nearest(pointer, keys) };
 }
