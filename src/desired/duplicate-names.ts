@@ -5,7 +5,7 @@
 // when their `environments` do not overlap: each is the profile of that name in its own environments.
 import type { InputProblem } from '../errors.js';
 import { lookAlikeKey } from './name-key.js';
-import { placeOf } from './positions.js';
+import { nameLocation, placeOf } from './positions.js';
 import type { DesiredProfile, SourceLocation } from './types.js';
 
 /**
@@ -43,10 +43,6 @@ class DeclarationsByEnvironment<T> {
     }
     return undefined;
   }
-}
-
-function nameLocation(profile: DesiredProfile): SourceLocation {
-  return profile.locations['/name'] ?? profile.source;
 }
 
 function formerNameLocations(profile: DesiredProfile): { name: string; location: SourceLocation }[] {

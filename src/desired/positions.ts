@@ -28,6 +28,11 @@ export function lineIndex(file: string, text: string): LineIndex {
   };
 }
 
+/** Where a document (a profile or an overlay) writes its name, or where it starts when the name is not written. */
+export function nameLocation(document: { locations: Readonly<Record<string, SourceLocation>>; source: SourceLocation }): SourceLocation {
+  return document.locations['/name'] ?? document.source;
+}
+
 /** `file:line:column`, as editors open it: how one message names the place of another declaration. */
 export function placeOf(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;
