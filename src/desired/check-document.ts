@@ -1,6 +1,6 @@
 // The checks one profile document passes, the schema then Connect's rules: for a document read from a file, for
-// a profile with an overlay over it, and for one that exists only in memory, where a writer of profile files
-// (export) asks whether the files would accept a value before writing it and gets the answer `validate` gives.
+// a profile with an overlay over it, and for one that exists only in memory (problemsOfDocument), which gets
+// the answer `validate` would give a file holding exactly that document.
 import type { InputProblem } from '../errors.js';
 import { defineOwn, type YamlMapping, type YamlValue } from './construct.js';
 import type { DocumentLocator, ProfileDocument } from './document.js';
