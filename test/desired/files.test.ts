@@ -64,7 +64,6 @@ async function inProfilesFolder(files: Record<string, string>, body: (folder: Pr
   try {
     const profiles = path.join(root, 'profiles');
     await mkdir(profiles);
-    for (const name of Object.keys(files)) await mkdir(path.dirname(path.join(profiles, name)), { recursive: true });
     await writeFiles(profiles, files);
     await body({ root, profiles, problems: (opts = {}) => problemsOf(() => loadDesired(profiles, { cwd: root, ...opts })) });
   } finally {
@@ -75,7 +74,6 @@ async function inProfilesFolder(files: Record<string, string>, body: (folder: Pr
 describe('symbolic links', () => {
   it('follows links to folders and to files, and reads what they lead to', async () => {
     await inProfilesFolder({ 'own.yaml': named('Own') }, async ({ root, profiles }) => {
-      await mkdir(path.join(root, 'shared', 'team'), { recursive: true });
       await writeFiles(path.join(root, 'shared'), { 'team/linked.yaml': named('Linked'), 'single.yaml': named('Single') });
       await symlink(path.join(root, 'shared', 'team'), path.join(profiles, 'team'));
       await symlink('../shared/single.yaml', path.join(profiles, 'single.yaml'));
