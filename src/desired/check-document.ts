@@ -1,7 +1,9 @@
-// The profile-file rules for a document that exists only in memory: a writer of profile files (export) asks
-// whether the files would accept a value before writing it, and gets the same answer `validate` would give.
+// The checks one profile document passes, the schema then Connect's rules: for a document read from a file, for
+// a profile with an overlay over it, and for one that exists only in memory (problemsOfDocument), which gets
+// the answer `validate` would give a file holding exactly that document.
+import type { InputProblem } from '../errors.js';
 import { defineOwn, type YamlMapping, type YamlValue } from './construct.js';
-import type { DocumentLocator } from './document.js';
+import type { DocumentLocator, ProfileDocument } from './document.js';
 import { checkConnectRules } from './rules.js';
 import { checkSchema } from './schema-check.js';
 import type { SourceLocation } from './types.js';
@@ -39,6 +41,17 @@ export function toYamlValue(value: unknown): YamlValue | typeof NOT_DATA {
 }
 
 /**
+ * The document once the schema and the rules both accept it (else null), and every problem either finds. The
+ * schema may refuse with nothing to show (each caller then says so in its own words): a refusal must never be
+ * silent.
+ */
+export function checkProfileDocument(value: YamlMapping, at: DocumentLocator): { document: ProfileDocument | null; problems: InputProblem[] } {
+  const schema = checkSchema(value, at);
+  const problems = [...schema.problems, ...checkConnectRules(value, at)];
+  return { document: problems.length === 0 ? schema.document : null, problems };
+}
+
+/**
  * Every problem the profile files would report for this one document (schema and rules; not the checks across
  * documents, nor queue references, which need the other files and the instance), as messages without a
  * position. An empty list means a file holding exactly this document is accepted.
@@ -48,8 +61,9 @@ export function problemsOfDocument(document: unknown): string[] {
   if (value === NOT_DATA || value === null || typeof value !== 'object' || Array.isArray(value)) {
     return ['each document must be a mapping of plain values (strings, numbers, lists, mappings) describing one routing profile'];
   }
-  const schema = checkSchema(value, nowhere);
-  const messages = [...schema.problems, ...checkConnectRules(value, nowhere)].map((problem) => problem.message);
-  // As parse-text.ts says it: a refusal must never be silent.
-  return schema.document === null && messages.length === 0 ? ['this document does not match the routing profile schema'] : messages;
+  const checked = checkProfileDocument(value, nowhere);
+  // As parse-text.ts says it.
+  return checked.document === null && checked.problems.length === 0
+    ? ['this document does not match the routing profile schema']
+    : checked.problems.map((problem) => problem.message);
 }

@@ -5,7 +5,7 @@
 // when their `environments` do not overlap: each is the profile of that name in its own environments.
 import type { InputProblem } from '../errors.js';
 import { lookAlikeKey } from './name-key.js';
-import { placeOf } from './positions.js';
+import { formerNameLocation, nameLocation, placeOf } from './positions.js';
 import type { DesiredProfile, SourceLocation } from './types.js';
 
 /**
@@ -45,18 +45,8 @@ class DeclarationsByEnvironment<T> {
   }
 }
 
-function nameLocation(profile: DesiredProfile): SourceLocation {
-  return profile.locations['/name'] ?? profile.source;
-}
-
 function formerNameLocations(profile: DesiredProfile): { name: string; location: SourceLocation }[] {
-  const names = profile.renamedFrom ?? [];
-  // `renamedFrom: Old` is one value at /renamedFrom; a list has one per entry.
-  const single = names.length === 1 && profile.locations['/renamedFrom/0'] === undefined;
-  return names.map((name, index) => ({
-    name,
-    location: (single ? profile.locations['/renamedFrom'] : profile.locations[`/renamedFrom/${index}`]) ?? profile.source,
-  }));
+  return (profile.renamedFrom ?? []).map((name, index) => ({ name, location: formerNameLocation(profile, index) }));
 }
 
 function declaration(profile: DesiredProfile): { name: string; environments?: readonly string[] } {

@@ -6,7 +6,7 @@ import type { InputProblem } from '../errors.js';
 import { displayPath, folderHolds } from './files.js';
 import { collectDesired, invalidFilesError, type LoadOptions } from './load.js';
 import { mergeOverlay } from './overlay-merge.js';
-import { placeOf } from './positions.js';
+import { nameLocation, placeOf } from './positions.js';
 import { loadOverlayFolder, whose, type OverlayFolder } from './overlay-load.js';
 import type { OverlayDocument } from './overlay-parse.js';
 import { didYouMean } from './suggest.js';
@@ -42,7 +42,7 @@ function undefinedEnvironmentProblems(profiles: readonly DesiredProfile[], defin
 
 /** Why an overlay has no base profile in this environment, where it names one. */
 function unmatchedOverlayProblem(overlay: OverlayDocument, environment: string, all: readonly DesiredProfile[], here: readonly DesiredProfile[]): InputProblem {
-  const location = overlay.locations['/name'] ?? overlay.source;
+  const location = nameLocation(overlay);
   const elsewhere = all.find((profile) => profile.name === overlay.name);
   if (elsewhere !== undefined) {
     const where = elsewhere.locations['/environments'] ?? elsewhere.source;

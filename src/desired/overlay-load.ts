@@ -3,7 +3,7 @@
 import type { InputProblem } from '../errors.js';
 import { displayPath, nodeFolderReader, reason, walkProfileFolder, type FolderReader } from './files.js';
 import { parseFiles, pathOrder } from './load.js';
-import { placeOf } from './positions.js';
+import { nameLocation, placeOf } from './positions.js';
 import { parseOverlayText, type OverlayDocument } from './overlay-parse.js';
 
 export interface OverlayFolder {
@@ -46,15 +46,13 @@ function duplicateOverlayProblems(overlays: readonly OverlayDocument[]): InputPr
   const problems: InputProblem[] = [];
   for (const overlay of overlays) {
     const earlier = first.get(overlay.name);
-    const here = overlay.locations['/name'] ?? overlay.source;
     if (earlier === undefined) {
       first.set(overlay.name, overlay);
       continue;
     }
-    const there = earlier.locations['/name'] ?? earlier.source;
     problems.push({
-      ...here,
-      message: `a second overlay for routing profile ${JSON.stringify(overlay.name)}: also changed at ${placeOf(there)}; merge the two documents into one`,
+      ...nameLocation(overlay),
+      message: `a second overlay for routing profile ${JSON.stringify(overlay.name)}: also changed at ${placeOf(nameLocation(earlier))}; merge the two documents into one`,
     });
   }
   return problems;

@@ -7,13 +7,11 @@
 // that was valid alone may not be next to the fields it meets; each problem points at the file that wrote the
 // value: the overlay for what it set, the base file for the rest.
 import type { InputProblem } from '../errors.js';
-import { NOT_DATA, toYamlValue } from './check-document.js';
+import { checkProfileDocument, NOT_DATA, toYamlValue } from './check-document.js';
 import { defineOwn, type YamlMapping } from './construct.js';
 import type { DocumentLocator } from './document.js';
 import type { OverlayDocument } from './overlay-parse.js';
-import { pointerSegments } from './pointer.js';
-import { checkConnectRules } from './rules.js';
-import { checkSchema } from './schema-check.js';
+import { pointerSegments, selfAndAncestors } from './pointer.js';
 import { toDesiredProfile } from './to-profile.js';
 import type { DesiredProfile, SourceLocation } from './types.js';
 import { isMapping, own } from './yaml-value.js';
@@ -40,11 +38,11 @@ function writtenByOverlay(overlay: OverlayDocument, pointer: string): boolean {
 
 /** The location at `pointer`, or at its nearest written ancestor (a pointer may name what is not written). */
 function nearest(locations: Readonly<Record<string, SourceLocation>>, pointer: string, fallback: SourceLocation): SourceLocation {
-  for (let candidate = pointer; ; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
+  for (const candidate of selfAndAncestors(pointer)) {
     const found = locations[candidate];
     if (found !== undefined) return found;
-    if (candidate === '') return fallback;
   }
+  return fallback;
 }
 
 function mergedLocator(base: DesiredProfile, overlay: OverlayDocument): DocumentLocator {
@@ -91,13 +89,9 @@ function mergedLocations(base: DesiredProfile, overlay: OverlayDocument): Record
 
 /** The base profile with the overlay over it, or every problem the merged profile has. */
 export function mergeOverlay(base: DesiredProfile, overlay: OverlayDocument): MergeResult {
-  const document = mergedDocument(baseDocument(base), overlay);
-  const at = mergedLocator(base, overlay);
-  const schema = checkSchema(document, at);
-  const problems = [...schema.problems, ...checkConnectRules(document, at)];
-  if (schema.document === null || problems.length > 0) {
-    if (problems.length === 0) problems.push({ ...overlay.source, message: 'with this overlay, the profile does not match the routing profile schema' });
-    return { ok: false, problems };
-  }
-  return { ok: true, profile: toDesiredProfile(schema.document, base.source, mergedLocations(base, overlay)) };
+  const checked = checkProfileDocument(mergedDocument(baseDocument(base), overlay), mergedLocator(base, overlay));
+  if (checked.document !== null) return { ok: true, profile: toDesiredProfile(checked.document, base.source, mergedLocations(base, overlay)) };
+  const { problems } = checked;
+  if (problems.length === 0) problems.push({ ...overlay.source, message: 'with this overlay, the profile does not match the routing profile schema' });
+  return { ok: false, problems };
 }

@@ -1,13 +1,13 @@
 // One file's text -> its profiles and every problem in it. Pure: the caller reads the file.
 import { YAMLException, parseEvents, type Event } from 'js-yaml';
 import type { InputProblem } from '../errors.js';
+import { checkProfileDocument } from './check-document.js';
 import { constructDocument, type YamlMapping } from './construct.js';
 import type { DocumentLocator } from './document.js';
 import { MAX_DEPTH, MAX_PROBLEMS_PER_FILE } from './limits.js';
+import { selfAndAncestors } from './pointer.js';
 import { lineIndex, type LineIndex } from './positions.js';
 import { capPerFile } from './problem-cap.js';
-import { checkConnectRules } from './rules.js';
-import { checkSchema } from './schema-check.js';
 import { findForbiddenCharacter } from './text-safety.js';
 import { toDesiredProfile } from './to-profile.js';
 import type { DesiredProfile, SourceLocation } from './types.js';
@@ -63,13 +63,12 @@ function kindOf(root: YamlNode): string {
 
 export function locator(lines: LineIndex, values: Map<string, number>, keys: Map<string, number>): DocumentLocator {
   // A pointer may name something that is not written (a missing key): fall back to the nearest ancestor.
-  // Escaped segments never contain '/', so trimming at the last '/' gives the parent.
   const nearest = (pointer: string, preferred: Map<string, number>): SourceLocation => {
-    for (let candidate = pointer; ; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
+    for (const candidate of selfAndAncestors(pointer)) {
       const offset = preferred.get(candidate) ?? values.get(candidate);
       if (offset !== undefined) return lines.locate(offset);
-      if (candidate === '') return lines.locate(0);
     }
+    return lines.locate(0);
   };
   return { value: (pointer) => nearest(pointer, values), key: (pointer) => nearest(pointer, keys) };
 }
@@ -150,16 +149,12 @@ export function parseDocuments(file: string, text: string, describes: string, ch
 export function parseProfileText(file: string, text: string): ParsedFile {
   const profiles: DesiredProfile[] = [];
   const parsed = parseDocuments(file, text, 'one routing profile', (document) => {
-    const schema = checkSchema(document.value, document.at);
-    const rules = checkConnectRules(document.value, document.at);
-    const found = [...schema.problems, ...rules];
-    if (schema.document === null && found.length === 0 && document.sound) {
-      found.push({ ...document.source, message: 'this document does not match the routing profile schema' });
-    }
-    if (schema.document !== null && document.sound && rules.length === 0) {
-      profiles.push(toDesiredProfile(schema.document, document.source, document.valueLocations()));
-    }
-    return found;
+    const { document: accepted, problems } = checkProfileDocument(document.value, document.at);
+    // An unsound document is never accepted, and the problems of its construction already say why.
+    if (!document.sound) return problems;
+    if (accepted !== null) profiles.push(toDesiredProfile(accepted, document.source, document.valueLocations()));
+    else if (problems.length === 0) return [{ ...document.source, message: 'this document does not match the routing profile schema' }];
+    return problems;
   });
   return { profiles, ...parsed };
 }

@@ -8,6 +8,17 @@ export function childPointer(parent: string, segment: string): string {
   return `${parent}/${escapeSegment(segment)}`;
 }
 
+/**
+ * `pointer`, then each ancestor up to the document (''): where to look next when a pointer names something that
+ * is not written (a missing key). Escaped segments never contain '/', so trimming at the last '/' gives the parent.
+ */
+export function* selfAndAncestors(pointer: string): Generator<string> {
+  for (let candidate = pointer; ; candidate = candidate.slice(0, candidate.lastIndexOf('/'))) {
+    yield candidate;
+    if (candidate === '') return;
+  }
+}
+
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer

@@ -28,6 +28,16 @@ export function lineIndex(file: string, text: string): LineIndex {
   };
 }
 
+/** Where a document (a profile or an overlay) writes its name, or where it starts when the name is not written. */
+export function nameLocation(document: { locations: Readonly<Record<string, SourceLocation>>; source: SourceLocation }): SourceLocation {
+  return document.locations['/name'] ?? document.source;
+}
+
+/** Where a profile writes its former name number `index`: `renamedFrom: Old` is one value at /renamedFrom, a list has one per entry. */
+export function formerNameLocation(profile: { locations: Readonly<Record<string, SourceLocation>>; source: SourceLocation }, index: number): SourceLocation {
+  return profile.locations[`/renamedFrom/${index}`] ?? profile.locations['/renamedFrom'] ?? profile.source;
+}
+
 /** `file:line:column`, as editors open it: how one message names the place of another declaration. */
 export function placeOf(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;

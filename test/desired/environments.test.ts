@@ -1,10 +1,10 @@
 // The desired state per environment: the environment filter, overlays merged over base profiles, and every
 // problem of every environment at once, each with the file, line and column a person would open.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDesiredPerEnvironment, type EnvironmentSource } from '../../src/desired/environments.js';
-import { MINIMAL, problemsOf, tempDir } from './helpers.js';
+import { MINIMAL, problemsOf, tempDir, writeFiles } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -19,10 +19,7 @@ async function tree(files: Record<string, string>, folders = ['overlays/dev', 'o
   const { dir, cleanup } = await tempDir();
   cleanups.push(cleanup);
   for (const folder of folders) await mkdir(path.join(dir, folder), { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), content);
-  }
+  await writeFiles(dir, files);
   return dir;
 }
 

@@ -3,7 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { loadDesiredPerEnvironment } from '../../src/desired/environments.js';
 import { loadDesired } from '../../src/desired/load.js';
+import type { DesiredProfile } from '../../src/desired/types.js';
 import { resolveQueueReferences } from '../../src/plan/resolve-queues.js';
 import type { LiveQueue } from '../../src/live/types.js';
 import { CHANNELS } from '../../src/vocabulary.js';
@@ -40,10 +42,9 @@ describe('profiles/ examples', () => {
   });
 });
 
-// The walk-through of several environments (README, "Several environments"). Until the CLI reads
-// `environments:`, this checks what the profile loader and the files themselves can: every base profile is
-// valid, each overlay document names a base profile, and `environments:` names only environments the config
-// defines. The overlay folder is never read as profiles, as the CLI will not read it either.
+// The walk-through of several environments (README, "Several environments"): every base profile is valid, each
+// overlay document names a base profile, `environments:` names only environments the config defines, and each
+// environment gets the profiles the README says it does. The overlay folder is never read as profiles.
 describe('examples/environments', () => {
   const root = 'examples/environments';
   const config = load(readFileSync(join(root, 'connect-gitops.yaml'), 'utf8')) as {
@@ -93,6 +94,21 @@ describe('examples/environments', () => {
       expect(Object.keys(d)).not.toContain('environments');
       expect(Object.keys(d)).not.toContain('renamedFrom');
     }
+  });
+
+  it('gives each environment its profiles: the dev-only one in dev alone, the overlays in prod alone', async () => {
+    const sources = Object.entries(config.environments).map(([name, e]) => (e.overlay === undefined ? { name } : { name, overlayDir: resolve(root, e.overlay) }));
+    const states = await loadDesiredPerEnvironment(join(root, config.dir), sources);
+    const byName = (env: string): Map<string, DesiredProfile> => new Map((states.get(env)?.profiles ?? []).map((p) => [p.name, p]));
+    const [dev, prod] = [byName('dev'), byName('prod')];
+    expect([...dev.keys()]).toEqual(['Release Testers', 'Sales Agents', 'Support Agents']);
+    expect([...prod.keys()]).toEqual(['Sales Agents', 'Support Agents']);
+    // Support Agents: prod replaces mediaConcurrencies whole and merges its tags over the base's.
+    expect(dev.get('Support Agents')?.mediaConcurrencies.map((m) => [m.channel, m.concurrency])).toEqual([['VOICE', 1], ['CHAT', 2]]);
+    expect(prod.get('Support Agents')?.mediaConcurrencies.map((m) => [m.channel, m.concurrency])).toEqual([['VOICE', 1], ['CHAT', 3]]);
+    expect(prod.get('Support Agents')?.tags).toEqual({ ...dev.get('Support Agents')?.tags, 'cost-centre': 'CC-9001', stage: 'production' });
+    expect(prod.get('Sales Agents')?.tags).toEqual({ ...dev.get('Sales Agents')?.tags, stage: 'production' });
+    expect(prod.get('Sales Agents')?.mediaConcurrencies).toEqual(dev.get('Sales Agents')?.mediaConcurrencies);
   });
 
   it('resolve against the queues both demo seeds hold', async () => {

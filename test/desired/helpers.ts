@@ -1,5 +1,5 @@
 // Shared by the desired-state tests: run the loader and render problems the way the CLI prints them.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserInputError, type InputProblem } from '../../src/errors.js';
@@ -25,8 +25,12 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** Writes each file (paths relative to `dir`), creating the folders it sits in. */
 export async function writeFiles(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+  }
 }
 
 /** A minimal valid profile, to which a test appends or in which it replaces lines. */
