@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { environmentError } from '../../src/cli/plan-environments.js';
-import { AwsError, InternalError, UserInputError } from '../../src/errors.js';
+import { AwsError, InternalError, StalePlanError, UserInputError } from '../../src/errors.js';
 
 describe('environmentError', () => {
   it('keeps a user-input error with its located problems, one a line, and its hint', () => {
@@ -22,9 +22,18 @@ describe('environmentError', () => {
     });
   });
 
+  it('lists what moved under a stale plan below its headline', () => {
+    const error = new StalePlanError('the live instance changed', ['Tier1 Support: planned "update description", now "no changes"']);
+    expect(environmentError(error)).toEqual({
+      kind: 'stale-plan',
+      message: 'the live instance changed\n  - Tier1 Support: planned "update description", now "no changes"',
+      hint: error.hint,
+    });
+  });
+
   it('reports anything else as internal, without a stack', () => {
     expect(environmentError(new TypeError('x is undefined'))).toEqual({ kind: 'internal', message: 'x is undefined', hint: 'This is a bug in connect-gitops; please report it with the output above.' });
-    expect(environmentError(new InternalError('invariant'))).toMatchObject({ kind: 'internal', message: 'invariant' });
+    expect(environmentError(new InternalError('invariant'))).toEqual({ kind: 'internal', message: 'invariant', hint: 'This is a bug in connect-gitops; please report it with the output above.' });
   });
 });
 
