@@ -7,6 +7,7 @@ import { UserInputError } from '../../errors.js';
 import { renderValidateJson } from '../../render/validate-json.js';
 import type { ResultFormat } from '../args.js';
 import type { EnvironmentConfig } from '../config-file.js';
+import { warnIfNothingManaged, warnSkippedFiles } from '../desired-warnings.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit.js';
 import { readProjectSettings } from '../target.js';
 import type { CommandContext } from './context.js';
@@ -49,8 +50,8 @@ export async function validateCommand(ctx: CommandContext, flags: ValidateFlags)
   }
   const refused = environmentOnlyProfilesError(loaded);
   if (refused !== undefined) return problemsAsData(refused, ctx, flags, files.length);
-  for (const file of loaded.skippedFiles) ctx.logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
-  if (loaded.profiles.length === 0) ctx.logger.warn({ dir }, `no routing profile found under ${dir}: nothing is managed`);
+  warnSkippedFiles(loaded.skippedFiles, ctx.logger);
+  warnIfNothingManaged(loaded, dir, '', ctx.logger);
   const profileFiles = new Set(loaded.profiles.map((p) => p.source.file)).size;
   if (flags.format === 'json') {
     ctx.stdout(renderValidateJson({ profiles: loaded.profiles.length, files: files.length, problems: [] }));
