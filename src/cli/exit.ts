@@ -1,5 +1,6 @@
 // The one place that turns an outcome into an exit code and a message (Terraform's codes, design.md).
 import { isKnownError, assertNever, type KnownError } from '../errors.js';
+import { placeOf } from '../desired/positions.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -41,7 +42,7 @@ export interface ErrorParts {
 export function errorParts(error: KnownError): ErrorParts {
   switch (error.kind) {
     case 'user-input':
-      return { problems: error.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`), headline: error.message, details: [], hint: error.hint };
+      return { problems: error.problems.map((p) => `${placeOf(p)}: ${p.message}`), headline: error.message, details: [], hint: error.hint };
     case 'aws':
       return {
         problems: [],
