@@ -1,11 +1,11 @@
 // One environment's failure as its outcome in a run over several: the words the CLI would print for it alone.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { environmentError } from '../../src/cli/plan-environments.js';
 import { AwsError, InternalError, StalePlanError, UserInputError } from '../../src/errors.js';
+import { tempTrees } from '../temp-tree.js';
 
 describe('environmentError', () => {
   it('keeps a user-input error with its located problems, one a line, and its hint', () => {
@@ -38,17 +38,12 @@ describe('environmentError', () => {
 });
 
 describe('plan over several environments: refused before any call', () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-  });
+  const repository = tempTrees('cg-plan-envs-');
 
   it('--out saves one environment: with several it is a usage error saying how to save each', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cg-plan-envs-'));
-    roots.push(root);
-    mkdirSync(join(root, 'profiles'));
     // Endpoints nothing listens on: a call would fail with "unreachable", not with the usage error.
-    writeFileSync(join(root, 'connect-gitops.yaml'), 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:9"}\n  prod: {instanceId: b, endpointUrl: "http://127.0.0.1:9"}\n');
+    const root = repository({ 'connect-gitops.yaml': 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:9"}\n  prod: {instanceId: b, endpointUrl: "http://127.0.0.1:9"}\n' });
+    mkdirSync(join(root, 'profiles'));
     let stderr = '';
     const code = await run(['plan', '--env', 'all', '--out', 'plan.json'], { cwd: root, env: { LOG_LEVEL: 'silent' }, stdout: () => {}, stderr: (t) => void (stderr += t) });
     expect(code).toBe(1);
