@@ -291,13 +291,18 @@ function targetFlags(command: CommandName, v: OptionValues, oneEnvironment = fal
   return flags;
 }
 
+/** The flags that name an instance, as typed, among those given: what an environment would clash with. */
+export function instanceFlagsGiven(flags: { instanceId?: string; region?: string; endpointUrl?: string }): string[] {
+  return [flags.instanceId === undefined ? '' : '--instance-id', flags.region === undefined ? '' : '--region', flags.endpointUrl === undefined ? '' : '--endpoint-url'].filter(Boolean);
+}
+
 /** An environment says where; so do the instance flags: a run takes one or the other (design.md). */
 function checkEnvFlags(command: CommandName, flags: TargetFlags, oneEnvironment: boolean): void {
   if (flags.env.length === 0) return;
   const hint = `Run \`connect-gitops ${command} --help\` for its options.`;
   const blank = flags.env.find((name) => name.trim() === '');
   if (blank !== undefined) throw new UserInputError('--env needs an environment name (or all)', [], hint);
-  const clashing = [flags.instanceId === undefined ? '' : '--instance-id', flags.region === undefined ? '' : '--region', flags.endpointUrl === undefined ? '' : '--endpoint-url'].filter(Boolean);
+  const clashing = instanceFlagsGiven(flags);
   if (clashing.length > 0) {
     throw new UserInputError(`--env cannot be combined with ${clashing.join(', ')}: the environment in connect-gitops.yaml says where`, [], hint);
   }

@@ -7,6 +7,7 @@ import { environmentOnlyProfilesError } from '../desired/environment-only.js';
 import { loadDesiredPerEnvironment } from '../desired/environments.js';
 import { loadDesired } from '../desired/load.js';
 import type { DesiredState } from '../desired/types.js';
+import { warnIfNothingManaged, warnSkippedFiles } from './desired-warnings.js';
 import type { Logger } from './logger.js';
 import type { Target } from './target.js';
 
@@ -21,28 +22,30 @@ export async function loadDesiredForTargets(targets: readonly Target[], ctx: Loa
   if (first === undefined) return [];
   if (first.environments === undefined) {
     const desired = await loadDesired(resolve(ctx.cwd, first.dir), { cwd: ctx.cwd });
-    warnAbout(desired, first.dir, '', ctx.logger);
+    warnSkippedFiles(desired.skippedFiles, ctx.logger);
+    warnIfNothingManaged(desired, first.dir, '', ctx.logger);
     const refused = environmentOnlyProfilesError(desired);
     if (refused !== undefined) throw refused;
     return targets.map(() => desired);
   }
   const perEnvironment = await loadDesiredPerEnvironment(resolve(ctx.cwd, first.dir), first.environments, { cwd: ctx.cwd });
-  return targets.map((target) => {
-    const desired = perEnvironment.get(target.environment ?? '');
-    if (desired === undefined) throw new InternalError(`no desired state was loaded for environment ${target.environment ?? '(none)'}`);
-    warnAbout(desired, target.dir, ` for environment ${target.environment ?? ''}`, ctx.logger.child({ environment: target.environment }));
-    return desired;
+  const desired = targets.map((target) => {
+    const own = perEnvironment.get(target.environment ?? '');
+    if (own === undefined) throw new InternalError(`no desired state was loaded for environment ${target.environment ?? '(none)'}`);
+    return own;
   });
+  // A base file is skipped for every environment alike (and a shared overlay folder's for each sharing it):
+  // said once, not once per environment.
+  warnSkippedFiles([...new Set(desired.flatMap((d) => d.skippedFiles))], ctx.logger);
+  targets.forEach((target, i) => {
+    const own = desired[i];
+    if (own !== undefined) warnIfNothingManaged(own, target.dir, ` for environment ${target.environment ?? ''}`, ctx.logger.child({ environment: target.environment }));
+  });
+  return desired;
 }
 
 export async function loadDesiredForTarget(target: Target, ctx: LoadContext): Promise<DesiredState> {
   const [desired] = await loadDesiredForTargets([target], ctx);
   if (desired === undefined) throw new InternalError('no desired state was loaded for the target');
   return desired;
-}
-
-function warnAbout(desired: DesiredState, dir: string, forWhom: string, logger: Logger): void {
-  for (const file of desired.skippedFiles) logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
-  // A drift job pointed at the wrong folder would otherwise report "no drift" forever.
-  if (desired.profiles.length === 0) logger.warn({ dir }, `no routing profile found under ${dir}${forWhom}: nothing is managed`);
 }

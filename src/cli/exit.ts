@@ -1,5 +1,6 @@
 // The one place that turns an outcome into an exit code and a message (Terraform's codes, design.md).
 import { isKnownError, assertNever, type KnownError } from '../errors.js';
+import { placeOf } from '../desired/positions.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -24,24 +25,48 @@ export function reportError(error: unknown, debug = false): ErrorReport {
   return { exitCode: EXIT_ERROR, lines: describeKnownError(error, debug) };
 }
 
-function describeKnownError(error: KnownError, debug: boolean): string[] {
+/**
+ * A known error in parts, for callers that word it in a frame of their own (one environment's section of a
+ * multi-environment report): what went wrong, the lines that detail it, and what to do.
+ */
+export interface ErrorParts {
+  /** The located problems, `file:line:column: message`, one a line. */
+  problems: string[];
+  /** What went wrong, without the `Error: ` the terminal report puts before it. */
+  headline: string;
+  /** Lines under the headline: what moved under a stale plan. */
+  details: string[];
+  hint: string;
+}
+
+export function errorParts(error: KnownError): ErrorParts {
   switch (error.kind) {
     case 'user-input':
-      return [
-        ...error.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`),
-        `Error: ${error.message}`,
-        error.hint,
-      ];
+      return { problems: error.problems.map((p) => `${placeOf(p)}: ${p.message}`), headline: error.message, details: [], hint: error.hint };
     case 'aws':
-      return [
-        `Error: ${error.operation}${error.profile ? ` for routing profile "${error.profile}"` : ''} failed: ${error.errorName}: ${error.message}`,
-        error.hint,
-      ];
+      return {
+        problems: [],
+        headline: `${error.operation}${error.profile ? ` for routing profile "${error.profile}"` : ''} failed: ${error.errorName}: ${error.message}`,
+        details: [],
+        hint: error.hint,
+      };
     case 'stale-plan':
-      return [`Error: ${error.message}`, ...error.changes.map((c) => `  - ${c}`), error.hint];
+      return { problems: [], headline: error.message, details: error.changes.map((c) => `  - ${c}`), hint: error.hint };
     case 'internal':
-      return [`Error: internal: ${error.message}`, error.hint, ...(debug && error.stack ? [error.stack] : [])];
+      return { problems: [], headline: error.message, details: [], hint: error.hint };
     default:
       return assertNever(error, 'error kind');
   }
+}
+
+function describeKnownError(error: KnownError, debug: boolean): string[] {
+  const parts = errorParts(error);
+  const internal = error.kind === 'internal';
+  return [
+    ...parts.problems,
+    `Error: ${internal ? 'internal: ' : ''}${parts.headline}`,
+    ...parts.details,
+    parts.hint,
+    ...(internal && debug && error.stack ? [error.stack] : []),
+  ];
 }

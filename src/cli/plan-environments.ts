@@ -13,7 +13,7 @@ import { openReadSession } from './connect-session.js';
 import { logUnmanaged, planAgainstLive } from './current-plan.js';
 import { loadDesiredForTargets } from './desired-for-targets.js';
 import { environmentsExitCode } from './environments-exit.js';
-import { reportError } from './exit.js';
+import { errorParts } from './exit.js';
 import { planRequest } from './plan-request.js';
 import { printPlanResult } from './print-plan.js';
 import { quotaBucketsFor } from './quota-groups.js';
@@ -89,10 +89,7 @@ export function environmentError(error: unknown): EnvironmentError {
   if (!isKnownError(error)) {
     return { kind: 'internal', message: error instanceof Error ? error.message : String(error), hint: 'This is a bug in connect-gitops; please report it with the output above.' };
   }
-  if (error.kind === 'user-input') {
-    const problems = error.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    return { kind: error.kind, message: [error.message, ...problems].join('\n'), hint: error.hint };
-  }
-  const [first = '', ...rest] = reportError(error).lines.filter((line) => line !== error.hint);
-  return { kind: error.kind, message: [first.replace(/^Error: (internal: )?/, ''), ...rest].join('\n'), hint: error.hint };
+  // The problems follow the headline here: in a section, the headline says which environment's files failed.
+  const parts = errorParts(error);
+  return { kind: error.kind, message: [parts.headline, ...parts.problems, ...parts.details].join('\n'), hint: parts.hint };
 }

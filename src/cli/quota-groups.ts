@@ -2,6 +2,7 @@
 // run, draw from one set of buckets, or together they would send more than the account may. Environments in
 // other accounts (or Regions) keep their own, so they run side by side at full speed.
 import { accountFromInstanceArn, QuotaBuckets } from '../connect/index.js';
+import { canonicalJson } from '../plan/canonical-json.js';
 import type { Target } from './target.js';
 
 function accountOf(target: Target): string | undefined {
@@ -38,7 +39,7 @@ export function quotaBucketsFor(targets: readonly Target[]): { buckets: QuotaBuc
       groups.set(key, made);
       return made.buckets;
     }
-    if (JSON.stringify(sortedQuotas(target)) !== JSON.stringify(sortedQuotas(group.first))) {
+    if (canonicalJson(target.quotas) !== canonicalJson(group.first.quotas)) {
       warnings.push(
         `environments ${group.first.environment ?? ''} and ${target.environment ?? ''} call the same account and Region but set different quotas: both are paced with ${group.first.environment ?? ''}'s`,
       );
@@ -46,8 +47,4 @@ export function quotaBucketsFor(targets: readonly Target[]): { buckets: QuotaBuc
     return group.buckets;
   });
   return { buckets, warnings };
-}
-
-function sortedQuotas(target: Target): [string, unknown][] {
-  return Object.entries(target.quotas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

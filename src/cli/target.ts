@@ -10,6 +10,7 @@ import { regionFromInstanceArn } from '../connect/instance-id.js';
 import type { RateQuota } from '../connect/quotas.js';
 import { SETTINGS_FILE_NAME } from '../desired/files.js';
 import { ALL_ENVIRONMENTS, DEFAULT_PROFILES_DIR, isHttpUrl, readConfigFile, type ConfigFile, type EnvironmentConfig } from './config-file.js';
+import { instanceFlagsGiven } from './args.js';
 import { chooseEnvironments } from './environments.js';
 import type { EnvironmentSource } from '../desired/environments.js';
 import { parseQuotaFlag } from './quota-settings.js';
@@ -118,11 +119,7 @@ export function asksForSeveralEnvironments(flags: TargetFlagsInput): boolean {
 
 /** Flags name an instance; environments name instances: a run says where by one or the other. */
 function refuseTargetFlags(flags: TargetFlagsInput, config: ConfigFile | undefined): void {
-  const given = [
-    flags.instanceId === undefined ? '' : '--instance-id',
-    flags.region === undefined ? '' : '--region',
-    flags.endpointUrl === undefined ? '' : '--endpoint-url',
-  ].filter(Boolean);
+  const given = instanceFlagsGiven(flags);
   if (given.length === 0) return;
   throw new UserInputError(
     `${given.join(', ')} cannot be used when ${config?.shownAs ?? CONFIG_FILE_NAME} defines environments`,

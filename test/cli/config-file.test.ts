@@ -1,10 +1,10 @@
 // connect-gitops.yaml: read with the profile files' YAML reader and a JSON Schema; every problem is located.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkConfigText, readConfigFile } from '../../src/cli/config-file.js';
 import { UserInputError } from '../../src/errors.js';
+import { tempTrees } from '../temp-tree.js';
 
 const FILE = 'connect-gitops.yaml';
 const ARN = 'arn:aws:connect:eu-west-2:111111111111:instance/0000-dev';
@@ -14,18 +14,8 @@ function problems(text: string): string[] {
   return checkConfigText(FILE, text).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
 }
 
-let roots: string[] = [];
-afterEach(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-  roots = [];
-});
-
-function written(text: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'cg-config-'));
-  roots.push(root);
-  writeFileSync(join(root, FILE), text);
-  return root;
-}
+const tree = tempTrees('cg-config-');
+const written = (text: string): string => tree({ [FILE]: text });
 
 /** The located problems readConfigFile throws for the file in `root`. */
 function problemsOfFile(root: string): string[] {

@@ -1,11 +1,11 @@
 // One environment's failure as its outcome in a run over several: the words the CLI would print for it alone.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { environmentError } from '../../src/cli/plan-environments.js';
-import { AwsError, InternalError, UserInputError } from '../../src/errors.js';
+import { AwsError, InternalError, StalePlanError, UserInputError } from '../../src/errors.js';
+import { tempTrees } from '../temp-tree.js';
 
 describe('environmentError', () => {
   it('keeps a user-input error with its located problems, one a line, and its hint', () => {
@@ -22,24 +22,28 @@ describe('environmentError', () => {
     });
   });
 
+  it('lists what moved under a stale plan below its headline', () => {
+    const error = new StalePlanError('the live instance changed', ['Tier1 Support: planned "update description", now "no changes"']);
+    expect(environmentError(error)).toEqual({
+      kind: 'stale-plan',
+      message: 'the live instance changed\n  - Tier1 Support: planned "update description", now "no changes"',
+      hint: error.hint,
+    });
+  });
+
   it('reports anything else as internal, without a stack', () => {
     expect(environmentError(new TypeError('x is undefined'))).toEqual({ kind: 'internal', message: 'x is undefined', hint: 'This is a bug in connect-gitops; please report it with the output above.' });
-    expect(environmentError(new InternalError('invariant'))).toMatchObject({ kind: 'internal', message: 'invariant' });
+    expect(environmentError(new InternalError('invariant'))).toEqual({ kind: 'internal', message: 'invariant', hint: 'This is a bug in connect-gitops; please report it with the output above.' });
   });
 });
 
 describe('plan over several environments: refused before any call', () => {
-  const roots: string[] = [];
-  afterEach(() => {
-    for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
-  });
+  const repository = tempTrees('cg-plan-envs-');
 
   it('--out saves one environment: with several it is a usage error saying how to save each', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cg-plan-envs-'));
-    roots.push(root);
-    mkdirSync(join(root, 'profiles'));
     // Endpoints nothing listens on: a call would fail with "unreachable", not with the usage error.
-    writeFileSync(join(root, 'connect-gitops.yaml'), 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:9"}\n  prod: {instanceId: b, endpointUrl: "http://127.0.0.1:9"}\n');
+    const root = repository({ 'connect-gitops.yaml': 'environments:\n  dev: {instanceId: a, endpointUrl: "http://127.0.0.1:9"}\n  prod: {instanceId: b, endpointUrl: "http://127.0.0.1:9"}\n' });
+    mkdirSync(join(root, 'profiles'));
     let stderr = '';
     const code = await run(['plan', '--env', 'all', '--out', 'plan.json'], { cwd: root, env: { LOG_LEVEL: 'silent' }, stdout: () => {}, stderr: (t) => void (stderr += t) });
     expect(code).toBe(1);

@@ -52,4 +52,12 @@ describe('quotaBucketsFor', () => {
     expect(buckets[1]?.quotaFor('DescribeRoutingProfile')).toEqual({ ratePerSecond: 20, burst: 40 });
     expect(warnings).toEqual(["environments dev and test call the same account and Region but set different quotas: both are paced with dev's"]);
   });
+
+  it('the same quotas written in another order are the same quotas: no warning', () => {
+    const { warnings } = quotaBucketsFor([
+      target('dev', arn('eu-west-2', '111111111111', 'a'), 'eu-west-2', { SearchRoutingProfiles: { ratePerSecond: 2, burst: 2 }, DescribeRoutingProfile: { ratePerSecond: 20, burst: 40 } }),
+      target('test', arn('eu-west-2', '111111111111', 'b'), 'eu-west-2', { DescribeRoutingProfile: { burst: 40, ratePerSecond: 20 }, SearchRoutingProfiles: { ratePerSecond: 2, burst: 2 } }),
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

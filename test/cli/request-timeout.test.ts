@@ -11,5 +11,6 @@ describe('CONNECT_GITOPS_REQUEST_TIMEOUT_MS', () => {
 
   it.each(['0', '-5', '1e3', '30s', '2.5'])('refuses %j', (value) => {
     expect(() => requestTimeoutFrom({ CONNECT_GITOPS_REQUEST_TIMEOUT_MS: value })).toThrow(UserInputError);
+    expect(() => requestTimeoutFrom({ CONNECT_GITOPS_REQUEST_TIMEOUT_MS: value })).toThrow(`CONNECT_GITOPS_REQUEST_TIMEOUT_MS must be a whole number of milliseconds above 0, not "${value}"`);
   });
 });

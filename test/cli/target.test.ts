@@ -1,13 +1,13 @@
 // Which instance, Region and folder a command works on: flags, then environment, then connect-gitops.yaml.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireInstance, resolveTarget, resolveTargets } from '../../src/cli/target.js';
 import { parseQuotaFlag } from '../../src/cli/quota-settings.js';
 import { UserInputError } from '../../src/errors.js';
+import { tempTrees } from '../temp-tree.js';
 
-let roots: string[] = [];
+const tree = tempTrees('cg-target-');
 
 /** The message and hint of the UserInputError `run` throws. */
 function errorOf(run: () => unknown): [string, string] {
@@ -30,18 +30,12 @@ function problemsOf(run: () => unknown): string[] {
   }
   throw new Error('expected a UserInputError');
 }
-afterEach(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-  roots = [];
-});
 
 function project(config?: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'cg-target-'));
-  roots.push(root);
+  const root = tree(config === undefined ? {} : { 'connect-gitops.yaml': config });
   mkdirSync(join(root, 'profiles'));
   // The overlay folder the environments' config names (connect-gitops.yaml refuses a missing one).
   mkdirSync(join(root, 'overlays/prod'), { recursive: true });
-  if (config !== undefined) writeFileSync(join(root, 'connect-gitops.yaml'), config);
   return root;
 }
 
@@ -79,8 +73,7 @@ describe('resolveTarget', () => {
 
   it('finds the config file next to the profiles folder named by --dir', () => {
     const root = project('instanceId: beside-profiles\n');
-    const elsewhere = mkdtempSync(join(tmpdir(), 'cg-cwd-'));
-    roots.push(elsewhere);
+    const elsewhere = tree();
     expect(resolveTarget({ dir: join(root, 'profiles') }, {}, elsewhere).instanceId).toBe('beside-profiles');
   });
 

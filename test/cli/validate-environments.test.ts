@@ -1,25 +1,9 @@
 // validate reads connect-gitops.yaml too, and with environments checks each environment's profiles.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { tempTrees } from '../temp-tree.js';
 
-let roots: string[] = [];
-afterEach(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-  roots = [];
-});
-
-function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cg-validate-env-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const repository = tempTrees('cg-validate-env-');
 
 async function validate(root: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -62,6 +62,16 @@ describe('plan and drift --env all', () => {
     expect((await t.run(['drift', '--env', 'all'])).code).toBe(2);
   });
 
+  it('a base file holding no profile is skipped for every environment, and said so once', async () => {
+    const t = await twoFreshEnvironments();
+    t.write('profiles/notes.yaml', '# nothing here yet\n');
+    const r = await t.run(['plan', '--env', 'all'], { env: { ...t.env, LOG_LEVEL: 'warn' } });
+    expect(r.code, r.stderr).toBe(0);
+    const said = r.stderr.split('\n').filter((line) => line.includes('notes.yaml: it holds no routing profile'));
+    expect(said, r.stderr).toHaveLength(1);
+    expect(JSON.parse(said[0] ?? '{}')).toMatchObject({ level: 40, file: 'profiles/notes.yaml', msg: 'skipped profiles/notes.yaml: it holds no routing profile (empty or comments only)' });
+  });
+
   it('--format json is {formatVersion: 1, environments: [...]}, each entry a plan with its environment', async () => {
     const t = await twoFreshEnvironments();
     const r = await t.run(['plan', '--env', 'all', '--format', 'json']);

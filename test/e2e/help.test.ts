@@ -12,7 +12,7 @@ describe('help', () => {
     expect(r.code).toBe(0);
     expectCliGolden('help.txt', r.stdout);
     for (const command of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  connect-gitops ${command} `, 'm'));
-    for (const flag of ['--prune', '--changed-since', '--quota']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--env', '--prune', '--changed-since', '--quota']) expect(r.stdout).toContain(flag);
   });
 
   it.each(COMMANDS)('connect-gitops %s --help prints its own usage and flags', async (command) => {

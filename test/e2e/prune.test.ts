@@ -45,7 +45,12 @@ describe('--prune', () => {
     expect(pruned.stdout).toMatch(/- delete "Retired"/);
     writeFileSync(join(files.root, 'connect-gitops.yaml'), 'prune: true\nowner: another-team\n');
     const other = await runCli(['plan', '--dir', files.dir, '--detailed-exitcode'], { env });
+    // The run plans (rather than failing before it could plan a delete): Retired is listed, not deleted, and the
+    // declared profile, tagged for the default owner, is another owner's now: blocked, exit 1.
+    expect(other.code, other.stderr).toBe(1);
     expect(other.stdout).not.toMatch(/- delete "Retired"/);
+    expect(other.stdout).toMatch(/Not managed by these files: 2 live profiles\n {2}"Hand Made" \([^)]+\)\n {2}"Retired" \([^)]+\)\n/);
+    expect(other.stderr).toContain('blocked: routing profile \\"Tier1 Support\\" carries connect-gitops:managed-by=\\"connect-gitops\\", not \\"another-team\\"');
   });
 
   it('apply --prune deletes the owned undeclared profile, and nothing else', async () => {

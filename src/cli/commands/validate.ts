@@ -7,6 +7,7 @@ import { UserInputError } from '../../errors.js';
 import { renderValidateJson } from '../../render/validate-json.js';
 import type { ResultFormat } from '../args.js';
 import type { EnvironmentConfig } from '../config-file.js';
+import { warnIfNothingManaged, warnSkippedFiles } from '../desired-warnings.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit.js';
 import { readProjectSettings } from '../target.js';
 import type { CommandContext } from './context.js';
@@ -49,8 +50,8 @@ export async function validateCommand(ctx: CommandContext, flags: ValidateFlags)
   }
   const refused = environmentOnlyProfilesError(loaded);
   if (refused !== undefined) return problemsAsData(refused, ctx, flags, files.length);
-  for (const file of loaded.skippedFiles) ctx.logger.warn({ file }, `skipped ${file}: it holds no routing profile (empty or comments only)`);
-  if (loaded.profiles.length === 0) ctx.logger.warn({ dir }, `no routing profile found under ${dir}: nothing is managed`);
+  warnSkippedFiles(loaded.skippedFiles, ctx.logger);
+  warnIfNothingManaged(loaded, dir, '', ctx.logger);
   const profileFiles = new Set(loaded.profiles.map((p) => p.source.file)).size;
   if (flags.format === 'json') {
     ctx.stdout(renderValidateJson({ profiles: loaded.profiles.length, files: files.length, problems: [] }));
@@ -62,8 +63,7 @@ export async function validateCommand(ctx: CommandContext, flags: ValidateFlags)
 }
 
 async function validateEnvironments(ctx: CommandContext, flags: ValidateFlags, dir: string, environments: readonly EnvironmentConfig[]): Promise<number> {
-  const sources = environments.map((e) => ({ name: e.name, ...(e.overlayDir === undefined ? {} : { overlayDir: e.overlayDir }) }));
-  const overlays = sources.flatMap((s) => (s.overlayDir === undefined ? [] : [s.overlayDir]));
+  const overlays = environments.flatMap((e) => (e.overlayDir === undefined ? [] : [e.overlayDir]));
   // Relative paths are the working directory's (the folder itself is named as given, in messages).
   const folder = resolve(ctx.cwd, dir);
   const files = await findProfileFiles(folder, { exclude: overlays, cwd: ctx.cwd });
@@ -71,11 +71,11 @@ async function validateEnvironments(ctx: CommandContext, flags: ValidateFlags, d
   const { loadDesiredPerEnvironment } = await import('../../desired/environments.js');
   let perEnvironment: Map<string, DesiredState>;
   try {
-    perEnvironment = await loadDesiredPerEnvironment(folder, sources, { cwd: ctx.cwd });
+    perEnvironment = await loadDesiredPerEnvironment(folder, environments, { cwd: ctx.cwd });
   } catch (e) {
     return problemsAsData(e, ctx, flags, files.length);
   }
-  const counts = sources.map((s) => ({ name: s.name, profiles: perEnvironment.get(s.name)?.profiles.length ?? 0 }));
+  const counts = environments.map((e) => ({ name: e.name, profiles: perEnvironment.get(e.name)?.profiles.length ?? 0 }));
   for (const { name, profiles } of counts) {
     if (profiles === 0) ctx.logger.warn({ dir, environment: name }, `no routing profile found under ${dir} for environment ${name}: nothing is managed there`);
   }
