@@ -12,7 +12,10 @@ export interface DeclaringDocument {
   manualAssignmentQueues?: unknown;
 }
 
-/** One DeclaredProfile per name and former name: a field the file states is managed, and must be read. */
+/**
+ * One DeclaredProfile per name and former name (design.md: names from `renamedFrom` are read, fingerprinted and
+ * count as declared): a field the file states is managed, and must be read.
+ */
 export function declaredProfiles(documents: readonly DeclaringDocument[]): DeclaredProfile[] {
   return documents.flatMap((d) => {
     const wants = { managesQueues: d.queues !== undefined, managesManualQueues: d.manualAssignmentQueues !== undefined };
