@@ -82,6 +82,12 @@ describe('planExport', () => {
     );
   });
 
+  it('skips, rather than drops, a tag whose key the files refuse: a file without it would have plan remove it', () => {
+    // An own "__proto__" key, as live data may hold one; an object literal would set the prototype instead.
+    const item = only(planExport(input({ live: [live({ tags: Object.fromEntries([['__proto__', 'x'], ['team', 'support']]) as Record<string, string> })] })));
+    expect(item).toEqual({ kind: 'skipped', name: 'Tier1 Support', reasons: [expect.stringMatching(/^line \d+: tag key "__proto__" is reserved/) as string] });
+  });
+
   it('writes none as [] and {}, and leaves out a timer live does not have', () => {
     const item = only(planExport(input({ live: [live({ queueConfigs: [], tags: {}, agentAvailabilityTimer: undefined })] })));
     expect(item.kind === 'write' && item.text).toContain('queues: []\ntags: {}\n');
