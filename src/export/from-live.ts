@@ -40,6 +40,11 @@ function concurrencies(profile: LiveProfile, format: FormatFields): ExportConcur
   });
 }
 
+/** Queue lists as written: by queue name, then channel (a pair is a list entry's identity). */
+function byQueueThenChannel(a: DesiredManualQueue, b: DesiredManualQueue): number {
+  return compareStrings(a.queue, b.queue) || compareChannels(a.channel, b.channel);
+}
+
 export function documentFromLive(profile: LiveProfile, names: QueueNames, format: FormatFields): FromLive {
   const reasons: string[] = [];
   if (/^\s|\s$/u.test(profile.name)) reasons.push('its name has spaces at either end, which a profile file cannot state');
@@ -53,7 +58,7 @@ export function documentFromLive(profile: LiveProfile, names: QueueNames, format
   const defaultOutboundQueue = nameOf(profile.defaultOutboundQueueId);
   const queues: DesiredQueueConfig[] = (profile.queueConfigs ?? [])
     .map((c) => ({ queue: nameOf(c.queueId), channel: c.channel, priority: c.priority, delay: c.delay }))
-    .sort((a, b) => compareStrings(a.queue, b.queue) || compareChannels(a.channel, b.channel));
+    .sort(byQueueThenChannel);
   if (profile.queueConfigs === undefined) reasons.push('its queues were not read (ListRoutingProfileQueues)');
   if (!profile.described) reasons.push('it was not described (DescribeRoutingProfile)');
 
@@ -72,7 +77,7 @@ export function documentFromLive(profile: LiveProfile, names: QueueNames, format
     if (profile.manualQueues !== undefined) {
       document.manualAssignmentQueues = profile.manualQueues
         .map((q): DesiredManualQueue => ({ queue: nameOf(q.queueId), channel: q.channel }))
-        .sort((a, b) => compareStrings(a.queue, b.queue) || compareChannels(a.channel, b.channel));
+        .sort(byQueueThenChannel);
     } else if (profile.manualQueueCount === 0) {
       // Search says there are none: the list call is skipped (design.md) and the file states "none".
       document.manualAssignmentQueues = [];
