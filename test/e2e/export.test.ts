@@ -170,7 +170,7 @@ describe('connect-gitops export', () => {
     const one = await runCli(['export', '--dir', dir, '--name', 'SALES!'], { env });
     expect(one.code).toBe(0);
     const all = folder();
-    await runCli(['export', '--dir', all.dir], { env });
+    expect((await runCli(['export', '--dir', all.dir], { env })).code).toBe(0);
     const only = filesIn(dir);
     expect(Object.keys(only)).toHaveLength(1);
     expect(Object.entries(filesIn(all.dir))).toContainEqual(Object.entries(only)[0]);

@@ -115,6 +115,8 @@ describe('export then plan, over the wire', () => {
           expect(exported.err).toBe('');
           expect(exportCode).toBe(0);
           expect(exported.out).toContain(`Exported ${profiles.length} routing profile`);
+          // One file per profile: a plan of an emptier folder would be empty too (nothing declared, nothing done).
+          expect(Object.keys(filesIn(dir.dir))).toHaveLength(profiles.length);
           expect(emu.requestLog.every((e) => /^(Search|Describe|List)/.test(e.operation))).toBe(true);
           // Deterministic: a second export of the same state gives the same files, byte for byte.
           const twice = profilesDir({});
