@@ -1,7 +1,8 @@
 // desired -> live -> plan, the read-only half of every command that talks to Connect (the desired state comes
 // from desired-for-targets.ts).
 import type { DesiredProfile, DesiredState } from '../desired/types.js';
-import { readLive, type DeclaredProfile } from '../live/read.js';
+import { declaredProfiles } from '../live/declared.js';
+import { readLive } from '../live/read.js';
 import type { LiveState } from '../live/types.js';
 import type { LiveReader } from '../connect/index.js';
 import { computePlan, liveSnapshotForPlan, type PlanOptions } from '../plan/planner.js';
@@ -50,17 +51,6 @@ export function inScope(profile: DesiredProfile, scope: PlanScopeRequest | undef
   return scope.names.has(profile.name) || (profile.renamedFrom ?? []).some((n) => scope.names.has(n));
 }
 
-/**
- * What readLive details (Describe, queue lists): every declared profile under its name and under each name it
- * was renamed from (design.md: names from `renamedFrom` are read, fingerprinted and count as declared).
- */
-export function declaredForRead(profiles: readonly DesiredProfile[]): DeclaredProfile[] {
-  return profiles.flatMap((p) => {
-    const reads = { managesQueues: p.queues !== undefined, managesManualQueues: p.manualAssignmentQueues !== undefined };
-    return [p.name, ...(p.renamedFrom ?? [])].map((name) => ({ name, ...reads }));
-  });
-}
-
 /** The planner's options for this run: prune and owner, and a scope restricting unmanaged profiles and deletes. */
 function planOptions(request: PlanRequest, declared: number): PlanOptions {
   return {
@@ -81,7 +71,7 @@ export async function planAgainstLive(desired: DesiredState, reader: LiveReader,
   });
   let live: LiveState;
   try {
-    live = await readLive(reader, instanceId, declaredForRead(planned), { onProgress: (done, total) => progress.update(done, total) });
+    live = await readLive(reader, instanceId, declaredProfiles(planned), { onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.finish();
   }

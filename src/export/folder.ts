@@ -37,9 +37,14 @@ function declarations(profiles: readonly DesiredProfile[]): Map<string, Declarat
   return declared;
 }
 
+/** The environments' overlay folders, each once. */
+function overlayDirsOf(environments: readonly EnvironmentSource[]): string[] {
+  return [...new Set(environments.flatMap((e) => (e.overlayDir === undefined ? [] : [e.overlayDir])))];
+}
+
 /** Each overlay folder once, whichever environments share it; a broken overlay stops the export as plan would. */
 async function overlaysOf(environments: readonly EnvironmentSource[], cwd: string): Promise<Map<string, Overlaid[]>> {
-  const dirs = [...new Set(environments.flatMap((e) => (e.overlayDir === undefined ? [] : [e.overlayDir])))];
+  const dirs = overlayDirsOf(environments);
   const overlaid = new Map<string, Overlaid[]>();
   for (const dir of dirs) {
     const users = environments.filter((e) => e.overlayDir === dir).map((e) => e.name);
@@ -60,12 +65,12 @@ export async function readExportFolder(dir: string, cwd: string, environments: r
   const overlaid = await overlaysOf(environments, cwd);
   const absolute = resolve(cwd, dir);
   if (!existsSync(absolute)) return { declared: new Map(), profiles: [], existing: new Map(), overlaid };
-  const overlayDirs = environments.flatMap((e) => (e.overlayDir === undefined ? [] : [e.overlayDir]));
-  const desired = await loadDesired(absolute, { cwd, exclude: overlayDirs });
+  const desired = await loadDesired(absolute, { cwd, exclude: overlayDirsOf(environments) });
   const existing = new Map<string, string>();
   for (const entry of readdirSync(absolute).sort()) existing.set(collisionKey(entry), entry);
   return { declared: declarations(desired.profiles), profiles: desired.profiles, existing, overlaid };
 }
+
 /** Where the schema is looked for, nearest first, from each folder up: the project's own, then an npm install's. */
 const SCHEMA_CANDIDATES = [join('schema', 'routing-profile.schema.json'), join('node_modules', 'connect-gitops', 'schema', 'routing-profile.schema.json')];
 

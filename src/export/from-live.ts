@@ -4,25 +4,12 @@
 import type { DesiredManualQueue, DesiredQueueConfig, DesiredWorkloadType } from '../desired/types.js';
 import type { LiveMediaConcurrency, LiveProfile } from '../live/types.js';
 import { compareChannels, compareStrings } from '../plan/order.js';
-import { DEFAULT_CROSS_CHANNEL_BEHAVIOR, OWNERSHIP_TAG_KEY, RESERVED_TAG_PREFIX } from '../vocabulary.js';
+import { normaliseChannelOrder, normaliseCrossChannelBehavior, normaliseTags } from '../plan/normalise.js';
 import type { ExportConcurrency, ExportDocument } from './document.js';
 import type { FormatFields } from './format-fields.js';
 import type { QueueNames } from './queue-names.js';
 
 export type FromLive = { ok: true; document: ExportDocument } | { ok: false; reasons: string[] };
-
-/**
- * Tags a file never states: `aws:` keys are AWS's own (TagResource refuses them), and the ownership tag is
- * apply's to stamp (a `tags:` field may not hold it).
- */
-function exportedTags(tags: Readonly<Record<string, string>>): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const key of Object.keys(tags).sort(compareStrings)) {
-    if (key.startsWith(RESERVED_TAG_PREFIX) || key === OWNERSHIP_TAG_KEY) continue;
-    kept[key] = tags[key] as string;
-  }
-  return kept;
-}
 
 /**
  * Workload types are written only when every entry states its behaviour: the file format requires one, and
@@ -40,19 +27,22 @@ function workloadTypes(entry: LiveMediaConcurrency): DesiredWorkloadType[] | und
 }
 
 function concurrencies(profile: LiveProfile, format: FormatFields): ExportConcurrency[] {
-  return [...profile.mediaConcurrencies]
-    .sort((a, b) => compareChannels(a.channel, b.channel))
-    .map((entry) => {
-      // A profile from before cross-channel routing has no behaviour; Connect treats it as the default one.
-      const written: ExportConcurrency = {
-        channel: entry.channel,
-        concurrency: entry.concurrency,
-        crossChannelBehavior: entry.crossChannelBehavior ?? DEFAULT_CROSS_CHANNEL_BEHAVIOR,
-      };
-      const types = format.workloadTypes ? workloadTypes(entry) : undefined;
-      if (types !== undefined) written.workloadTypes = types;
-      return written;
-    });
+  return normaliseChannelOrder(profile.mediaConcurrencies).map((entry) => {
+    // A profile from before cross-channel routing has no behaviour; Connect treats it as the default one.
+    const written: ExportConcurrency = {
+      channel: entry.channel,
+      concurrency: entry.concurrency,
+      crossChannelBehavior: normaliseCrossChannelBehavior(entry.crossChannelBehavior),
+    };
+    const types = format.workloadTypes ? workloadTypes(entry) : undefined;
+    if (types !== undefined) written.workloadTypes = types;
+    return written;
+  });
+}
+
+/** Queue lists as written: by queue name, then channel (a pair is a list entry's identity). */
+function byQueueThenChannel(a: DesiredManualQueue, b: DesiredManualQueue): number {
+  return compareStrings(a.queue, b.queue) || compareChannels(a.channel, b.channel);
 }
 
 export function documentFromLive(profile: LiveProfile, names: QueueNames, format: FormatFields): FromLive {
@@ -68,7 +58,7 @@ export function documentFromLive(profile: LiveProfile, names: QueueNames, format
   const defaultOutboundQueue = nameOf(profile.defaultOutboundQueueId);
   const queues: DesiredQueueConfig[] = (profile.queueConfigs ?? [])
     .map((c) => ({ queue: nameOf(c.queueId), channel: c.channel, priority: c.priority, delay: c.delay }))
-    .sort((a, b) => compareStrings(a.queue, b.queue) || compareChannels(a.channel, b.channel));
+    .sort(byQueueThenChannel);
   if (profile.queueConfigs === undefined) reasons.push('its queues were not read (ListRoutingProfileQueues)');
   if (!profile.described) reasons.push('it was not described (DescribeRoutingProfile)');
 
@@ -78,14 +68,16 @@ export function documentFromLive(profile: LiveProfile, names: QueueNames, format
     defaultOutboundQueue,
     mediaConcurrencies: concurrencies(profile, format),
     queues,
-    tags: exportedTags(profile.tags),
+    // Never `aws:` keys (AWS's own; TagResource refuses them) nor the ownership tag (apply's to stamp): the
+    // tags plan compares are the ones a file states.
+    tags: normaliseTags(profile.tags),
   };
   if (profile.agentAvailabilityTimer !== undefined) document.agentAvailabilityTimer = profile.agentAvailabilityTimer;
   if (format.manualAssignmentQueues) {
     if (profile.manualQueues !== undefined) {
       document.manualAssignmentQueues = profile.manualQueues
         .map((q): DesiredManualQueue => ({ queue: nameOf(q.queueId), channel: q.channel }))
-        .sort((a, b) => compareStrings(a.queue, b.queue) || compareChannels(a.channel, b.channel));
+        .sort(byQueueThenChannel);
     } else if (profile.manualQueueCount === 0) {
       // Search says there are none: the list call is skipped (design.md) and the file states "none".
       document.manualAssignmentQueues = [];

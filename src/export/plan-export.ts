@@ -34,14 +34,10 @@ export interface Overlaid {
   environments: readonly string[];
 }
 
-export interface ExportInput {
+/** Where each live profile stands among the folder's files: all of it known once Search has named the profiles. */
+export interface ExportPlacement {
   /** The folder new files go to, as given (relative to the working directory or absolute). */
   dir: string;
-  /** Every live profile: file names are chosen over all of them, so they do not depend on --name. */
-  live: readonly LiveProfile[];
-  queues: readonly LiveQueue[];
-  /** The names to export (every live profile when absent). */
-  names?: readonly string[];
   /** Per live name, every document declaring it (by `name` first, then by `renamedFrom`). */
   declared: ReadonlyMap<string, readonly Declaration[]>;
   /**
@@ -56,11 +52,19 @@ export interface ExportInput {
   environments?: readonly string[];
   /** Per profile name, the overlays of any environment that change it. */
   overlaid?: ReadonlyMap<string, readonly Overlaid[]>;
-  /** The profiles the folder's files hold now, as loaded: the exported files must stand beside them. */
-  folderProfiles: readonly DesiredProfile[];
   /** Entries directly in `dir`, by collisionKey of their name (what a case-insensitive disk would clash on). */
   existing: ReadonlyMap<string, string>;
   force: boolean;
+}
+
+export interface ExportInput extends ExportPlacement {
+  /** Every live profile: file names are chosen over all of them, so they do not depend on --name. */
+  live: readonly LiveProfile[];
+  queues: readonly LiveQueue[];
+  /** The names to export (every live profile when absent). */
+  names?: readonly string[];
+  /** The profiles the folder's files hold now, as loaded: the exported files must stand beside them. */
+  folderProfiles: readonly DesiredProfile[];
   format: FormatFields;
   /** The schema path for the modeline of a file in the given folder. */
   schemaPathFrom: (folder: string) => string;
@@ -76,7 +80,7 @@ export type ExportItem =
  * Where the live profile stands among the folder's documents: declared here (the first document that exists in
  * the chosen environment), only by documents of other environments, or not at all.
  */
-function declarationOf(input: ExportInput, name: string): { here: Declaration } | { elsewhere: Declaration; environment: string } | undefined {
+function declarationOf(input: ExportPlacement, name: string): { here: Declaration } | { elsewhere: Declaration; environment: string } | undefined {
   const all = input.declared.get(name) ?? [];
   const environment = input.environment;
   if (environment === undefined) return all[0] === undefined ? undefined : { here: all[0] };
@@ -92,7 +96,7 @@ const planHint = (environment: string): string => `plan --env ${environment} sho
  * A file limited to environments, or one an overlay changes, is the desired state of other environments too:
  * replacing it with the chosen environment's live values would change theirs (or drop its `environments:`).
  */
-function sharedStateReason(input: ExportInput, declaration: Declaration): string | undefined {
+function sharedStateReason(input: ExportPlacement, declaration: Declaration): string | undefined {
   const environment = input.environment;
   if (environment === undefined) return undefined;
   if (declaration.environments !== undefined) {
@@ -106,8 +110,8 @@ function sharedStateReason(input: ExportInput, declaration: Declaration): string
   return undefined;
 }
 
-function targetFile(input: ExportInput, profile: LiveProfile, fileName: string): { file: string; replaces: boolean } | { reasons: string[] } {
-  const found = declarationOf(input, profile.name);
+function targetFile(input: ExportPlacement, name: string, fileName: string): { file: string; replaces: boolean } | { reasons: string[] } {
+  const found = declarationOf(input, name);
   if (found !== undefined && 'here' in found) {
     const declaration = found.here;
     if (declaration.byRenamedFrom) {
@@ -138,19 +142,38 @@ function elsewhereReason(environment: string, declaration: Declaration): string 
 }
 
 /** The environment a new file is limited to: the chosen one, when the config defines others beside it. */
-function limitTo(input: ExportInput): string | undefined {
+function limitTo(input: ExportPlacement): string | undefined {
   return input.environment !== undefined && (input.environments ?? []).some((e) => e !== input.environment) ? input.environment : undefined;
+}
+
+/** What export does with a profile without reading it in full: leave it or skip it, or else write it to `file`. */
+type Placed = Exclude<ExportItem, { kind: 'write' }> | { kind: 'target'; file: string; replaces: boolean };
+
+function place(input: ExportPlacement, name: string, fileName: string): Placed {
+  const found = declarationOf(input, name);
+  if (found !== undefined && 'elsewhere' in found) return { kind: 'skipped', name, reasons: [elsewhereReason(found.environment, found.elsewhere)] };
+  const target = targetFile(input, name, fileName);
+  if (found !== undefined && !input.force) return { kind: 'declared', name, file: found.here.file, replaceable: !('reasons' in target) };
+  if ('reasons' in target) return { kind: 'skipped', name, reasons: target.reasons };
+  return { kind: 'target', ...target };
+}
+
+/**
+ * The live profiles export would write, of those Search found (only `names` when given): the only ones it reads
+ * in full. A profile left alone or skipped for where it stands costs no Describe and no list call.
+ */
+export function profilesToRead(input: ExportPlacement, searched: readonly string[], names?: readonly string[]): string[] {
+  const fileNames = fileNamesFor(searched);
+  const wanted = names === undefined ? undefined : new Set(names);
+  return searched.filter((name) => (wanted === undefined || wanted.has(name)) && place(input, name, fileNames.get(name) as string).kind === 'target');
 }
 
 /** A file that reads back on its own, before the checks between documents: `profile` is how it loads. */
 type Planned = Exclude<ExportItem, { kind: 'write' }> | { kind: 'ready'; name: string; file: string; text: string; replaces: boolean; profile: DesiredProfile };
 
 function planOne(input: ExportInput, profile: LiveProfile, fileName: string, names: QueueNames): Planned {
-  const found = declarationOf(input, profile.name);
-  if (found !== undefined && 'elsewhere' in found) return { kind: 'skipped', name: profile.name, reasons: [elsewhereReason(found.environment, found.elsewhere)] };
-  const target = targetFile(input, profile, fileName);
-  if (found !== undefined && !input.force) return { kind: 'declared', name: profile.name, file: found.here.file, replaceable: !('reasons' in target) };
-  if ('reasons' in target) return { kind: 'skipped', name: profile.name, reasons: target.reasons };
+  const target = place(input, profile.name, fileName);
+  if (target.kind !== 'target') return target;
   const built = documentFromLive(profile, names, input.format);
   if (!built.ok) return { kind: 'skipped', name: profile.name, reasons: built.reasons };
   // A replaced file holds no `environments:` (sharedStateReason refuses one that does): it stays as it was.

@@ -12,12 +12,31 @@ export interface DeclaringDocument {
   manualAssignmentQueues?: unknown;
 }
 
-/** One DeclaredProfile per name and former name: a field the file states is managed, and must be read. */
+/**
+ * One DeclaredProfile per name and former name (design.md: names from `renamedFrom` are read, fingerprinted and
+ * count as declared): a field the file states is managed, and must be read.
+ */
 export function declaredProfiles(documents: readonly DeclaringDocument[]): DeclaredProfile[] {
   return documents.flatMap((d) => {
     const wants = { managesQueues: d.queues !== undefined, managesManualQueues: d.manualAssignmentQueues !== undefined };
     return [d.name, ...(d.renamedFrom ?? [])].map((name) => ({ name, ...wants }));
   });
+}
+
+/** Which lists a declared profile needs beyond Describe. */
+export interface Wants {
+  queues: boolean;
+  manualQueues: boolean;
+}
+
+/** Per name, what its declarations need read: a list is read when any document of that name manages it. */
+export function wantsByName(declared: readonly DeclaredProfile[]): Map<string, Wants> {
+  const wanted = new Map<string, Wants>();
+  for (const d of declared) {
+    const before = wanted.get(d.name);
+    wanted.set(d.name, { queues: (before?.queues ?? false) || d.managesQueues, manualQueues: (before?.manualQueues ?? false) || d.managesManualQueues });
+  }
+  return wanted;
 }
 
 /** What the live instance holds, as far as the number of read calls depends on it. */
@@ -43,15 +62,10 @@ export function readCallsLowerBound(declared: readonly DeclaredProfile[], live: 
     SearchRoutingProfiles: Math.max(1, pages(live.profiles, LIMITS.searchPageSize)),
     ListQueues: Math.max(1, pages(live.queues, LIMITS.listQueuesPageSize)),
   };
-  const wanted = new Map<string, { queues: boolean; manualQueues: boolean }>();
-  for (const d of declared) {
-    const before = wanted.get(d.name);
-    wanted.set(d.name, { queues: (before?.queues ?? false) || d.managesQueues, manualQueues: (before?.manualQueues ?? false) || d.managesManualQueues });
-  }
   const add = (operation: string, n: number): void => {
     if (n > 0) bound[operation] = (bound[operation] ?? 0) + n;
   };
-  for (const [name, wants] of wanted) {
+  for (const [name, wants] of wantsByName(declared)) {
     const pairs = live.pairs.get(name);
     if (!pairs) continue;
     add('DescribeRoutingProfile', 1);

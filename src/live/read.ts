@@ -4,6 +4,7 @@
 import { instanceIdFrom } from '../connect/instance-id.js';
 import type { LiveReader } from '../connect/read-types.js';
 import { LIMITS } from '../vocabulary.js';
+import { wantsByName, type Wants } from './declared.js';
 import { profileFromSearch, queueFrom, withDescribe, withManualQueues, withQueueConfigs } from './map.js';
 import { collectPages } from './paginate.js';
 import type { LiveProfile, LiveQueue, LiveState } from './types.js';
@@ -14,12 +15,6 @@ export interface DeclaredProfile {
   managesQueues: boolean;
   /** The file states `manualAssignmentQueues`: ListRoutingProfileManualAssignmentQueues is then needed. */
   managesManualQueues: boolean;
-}
-
-/** Which lists a declared profile needs beyond Describe. */
-interface Wants {
-  queues: boolean;
-  manualQueues: boolean;
 }
 
 export interface ReadLiveOptions {
@@ -47,12 +42,7 @@ export async function readLive(
   const searched = await readAllProfiles(reader, instanceId, opts.signal);
 
   const byName = new Map(searched.map((p) => [p.name, p]));
-  const wanted = new Map<string, Wants>();
-  for (const d of typeof declared === 'function' ? declared(searched) : declared) {
-    const before = wanted.get(d.name);
-    wanted.set(d.name, { queues: (before?.queues ?? false) || d.managesQueues, manualQueues: (before?.manualQueues ?? false) || d.managesManualQueues });
-  }
-
+  const wanted = wantsByName(typeof declared === 'function' ? declared(searched) : declared);
   const targets = [...wanted].flatMap(([name, wants]) => {
     const profile = byName.get(name);
     return profile ? [{ profile, wants }] : [];

@@ -1,6 +1,7 @@
 // What a run reads and plans: names from renamedFrom are read too; a scope keeps the documents it names.
 import { describe, expect, it } from 'vitest';
-import { declaredForRead, inScope } from '../../src/cli/current-plan.js';
+import { inScope } from '../../src/cli/current-plan.js';
+import { declaredProfiles } from '../../src/live/declared.js';
 import type { DesiredProfile } from '../../src/desired/types.js';
 
 const profile = (name: string, extra: Partial<DesiredProfile> = {}): DesiredProfile => ({
@@ -13,10 +14,10 @@ const profile = (name: string, extra: Partial<DesiredProfile> = {}): DesiredProf
   ...extra,
 });
 
-describe('declaredForRead', () => {
+describe('declaredProfiles, of the loaded profiles a run plans', () => {
   it('reads each profile under its name and every name it was renamed from, with the lists its file manages', () => {
     expect(
-      declaredForRead([
+      declaredProfiles([
         profile('Frontline', { renamedFrom: ['Tier1', 'Tier 1'], queues: [], manualAssignmentQueues: [] }),
         profile('Sales'),
       ]),

@@ -1,10 +1,10 @@
 // The reconcile property on the real wire: for generated (files, live) pairs, apply then plan is empty, and the
 // live instance then holds exactly what the files state. In-process CLI (run()), real SDK, emulator over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { run } from '../../src/cli/run.js';
 import { CHANNELS, CONCURRENCY_RANGE, CROSS_CHANNEL_BEHAVIORS, AGENT_AVAILABILITY_TIMERS, type Channel } from '../../src/vocabulary.js';
-import { emulatorWith, profilesDir, FAKE_CREDENTIALS } from './harness.js';
+import { captured, emulatorWith, fakeAwsForInProcessRuns, profilesDir } from './harness.js';
 import { MANY_QUEUES, QUEUE_IDS, SEED_QUEUES, toYaml, type ProfileDoc } from './fixtures.js';
 
 const NAMES = ['Alpha Desk', 'Bravo Desk', 'Charlie Desk', 'Delta Desk'];
@@ -48,21 +48,8 @@ const scenario = fc
   .record({ declared: fc.subarray(NAMES, { minLength: 1 }), live: fc.subarray(NAMES) })
   .chain(({ declared, live }) => fc.record({ files: fc.tuple(...declared.map((n) => doc(n, false))), live: fc.tuple(...live.map((n) => doc(n, true))) }));
 
-function capture() {
-  let out = '';
-  let err = '';
-  return { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), get out() { return out; }, get err() { return err; } };
-}
-
 describe('apply then plan, over the wire', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    // The SDK reads credentials from the environment of this (test) process.
-    Object.assign(process.env, FAKE_CREDENTIALS, { AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true' });
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  fakeAwsForInProcessRuns();
 
   it('converges in one apply and the next plan is empty', async () => {
     await fc.assert(
@@ -72,11 +59,11 @@ describe('apply then plan, over the wire', () => {
         try {
           const env = { ...process.env, AWS_REGION: emu.region, CONNECT_INSTANCE_ID: emu.instanceId, LOG_LEVEL: 'error' };
           const target = ['--dir', dir.dir, '--endpoint-url', emu.endpoint];
-          const apply = capture();
+          const apply = captured();
           const applied = await run(['apply', ...target, '--auto-approve'], { env, cwd: dir.root, ...apply });
           expect(apply.err).toBe('');
           expect(applied).toBe(0);
-          const again = capture();
+          const again = captured();
           expect(await run(['plan', ...target, '--detailed-exitcode'], { env, cwd: dir.root, ...again })).toBe(0);
           expect(again.out).toContain('No changes.');
           // What the files state is what Connect holds.

@@ -87,6 +87,9 @@ describe('export --env prod beside dev', () => {
     expect(after).toEqual(before);
     expect(added?.split('\n').slice(1, 3)).toEqual(['name: Escalation Desk', 'environments: [prod]']);
     expect(received(t.prod, isWrite)).toEqual([]);
+    // Only the profile it wrote was read in full: what it leaves alone or skips, Search alone decides.
+    const escalation = t.prod.snapshot().profiles.find((p) => p.name === 'Escalation Desk')?.routingProfileId;
+    expect(received(t.prod, (op) => op === 'DescribeRoutingProfile').map((c) => c.input.RoutingProfileId)).toEqual([escalation]);
 
     const dev = await t.run(['plan', '--env', 'dev', '--detailed-exitcode']);
     expect(dev.code, dev.stdout + dev.stderr).toBe(0);

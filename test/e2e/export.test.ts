@@ -100,8 +100,11 @@ describe('connect-gitops export', () => {
     expect((await runCli(['export', '--dir', again.dir], { env })).code).toBe(0);
     expect(filesIn(again.dir)).toEqual(files);
 
-    // Run again on its own output: everything is declared now, left alone and listed; that is no error.
+    // Run again on its own output: everything is declared now, left alone and listed; that is no error. What it
+    // leaves alone it does not read in full: Search names them, and that is all it needs.
+    emu.clearRequestLog();
     const rerun = await runCli(['export', '--dir', dir], { env });
+    expect(received(emu).map((c) => c.operation).sort()).toEqual(['ListQueues', 'SearchRoutingProfiles']);
     expect(rerun.code).toBe(0);
     expect(rerun.stderr.split('\n').filter((l) => l.startsWith('left alone '))).toHaveLength(6);
     expect(rerun.stdout).toMatch(/^Exported 0 routing profiles to .* \(6 already declared\)\.\n$/);
@@ -141,6 +144,9 @@ describe('connect-gitops export', () => {
     expect(first.stderr).toContain(`left alone "Tier1 Support": already declared in ${join(dir, 'team/t1.yaml')}`);
     expect(first.stderr).toContain(`skipped "Legacy Desk": ${join(dir, 'legacy-desk.yaml')} already exists and does not hold this profile alone`);
     expect(first.stdout).toMatch(/Exported 0 routing profiles to .* \(2 already declared, 1 skipped\)\.\n$/);
+    // Left alone or skipped for where they stand: none is read in full.
+    expect(received(emu, (op) => op !== 'ListQueues' && op !== 'SearchRoutingProfiles')).toEqual([]);
+    emu.clearRequestLog();
 
     const forced = await runCli(['export', '--dir', dir, '--name', 'Tier1 Support', '--name', 'Sales', '--name', 'Legacy Desk', '--force'], { env });
     expect(forced.code).toBe(1);
@@ -152,6 +158,9 @@ describe('connect-gitops export', () => {
     expect(readFileSync(join(dir, 'legacy-desk.yaml'), 'utf8')).toBe(notMine);
     expect(readdirSync(dir).sort()).toEqual(['legacy-desk.yaml', 'shared.yaml', 'team']);
     expect(received(emu).every((c) => isRead(c.operation))).toBe(true);
+    // Only the profile it replaced was read in full.
+    const tier1 = profileNamed(emu.snapshot(), 'Tier1 Support').routingProfileId;
+    expect(received(emu, (op) => op === 'DescribeRoutingProfile').map((c) => c.input.RoutingProfileId)).toEqual([tier1]);
   });
 
   it('--name exports only the names given; an unknown --name is exit 1 with close matches and nothing written', async () => {
@@ -161,7 +170,7 @@ describe('connect-gitops export', () => {
     const one = await runCli(['export', '--dir', dir, '--name', 'SALES!'], { env });
     expect(one.code).toBe(0);
     const all = folder();
-    await runCli(['export', '--dir', all.dir], { env });
+    expect((await runCli(['export', '--dir', all.dir], { env })).code).toBe(0);
     const only = filesIn(dir);
     expect(Object.keys(only)).toHaveLength(1);
     expect(Object.entries(filesIn(all.dir))).toContainEqual(Object.entries(only)[0]);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,6 +38,27 @@ export function cliEnv(emu: RunningEmulator, extra: Record<string, string> = {})
     ...FAKE_CREDENTIALS,
     ...extra,
   };
+}
+
+/**
+ * For a file that runs the CLI in-process (run(), the binary's code path): the SDK of this test process reads
+ * the fake credentials and nothing of the developer's own AWS setup, and the environment is restored after.
+ */
+export function fakeAwsForInProcessRuns(): void {
+  const saved = { ...process.env };
+  beforeAll(() => {
+    Object.assign(process.env, FAKE_CREDENTIALS, { AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true' });
+  });
+  afterAll(() => {
+    process.env = saved;
+  });
+}
+
+/** The stdout and stderr callbacks of an in-process run(), and what each received. */
+export function captured() {
+  let out = '';
+  let err = '';
+  return { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), get out() { return out; }, get err() { return err; } };
 }
 
 export function runCli(args: string[], opts: { env: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number }): Promise<CliResult> {

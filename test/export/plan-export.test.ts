@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveProfile, LiveQueue } from '../../src/live/types.js';
-import { planExport, type Declaration, type ExportInput, type ExportItem } from '../../src/export/plan-export.js';
+import { planExport, profilesToRead, type Declaration, type ExportInput, type ExportItem } from '../../src/export/plan-export.js';
 import { documentFromLive } from '../../src/export/from-live.js';
 import { queueNames } from '../../src/export/queue-names.js';
 import { emitProfileYaml } from '../../src/export/emit.js';
@@ -80,6 +80,12 @@ describe('planExport', () => {
         ],
       }),
     );
+  });
+
+  it('skips, rather than drops, a tag whose key the files refuse: a file without it would have plan remove it', () => {
+    // An own "__proto__" key, as live data may hold one; an object literal would set the prototype instead.
+    const item = only(planExport(input({ live: [live({ tags: Object.fromEntries([['__proto__', 'x'], ['team', 'support']]) as Record<string, string> })] })));
+    expect(item).toEqual({ kind: 'skipped', name: 'Tier1 Support', reasons: [expect.stringMatching(/^line \d+: tag key "__proto__" is reserved/) as string] });
   });
 
   it('writes none as [] and {}, and leaves out a timer live does not have', () => {
@@ -207,6 +213,28 @@ describe('planExport', () => {
     const one = planExport(input({ live: profiles, names: ['SALES!'] }));
     expect(one).toEqual(all.filter((i) => i.name === 'SALES!'));
     expect(all.map((i) => i.kind === 'write' && i.file)).toEqual([expect.stringMatching(/^profiles\/sales-[0-9a-f]{8}\.yaml$/), expect.stringMatching(/^profiles\/sales-[0-9a-f]{8}\.yaml$/)]);
+  });
+});
+
+describe('profilesToRead', () => {
+  const declaredAs = (name: string, d: Partial<Declaration> = {}) => new Map([[name, [{ file: 'profiles/t.yaml', name, byRenamedFrom: false, soleDocument: true, ...d }]]]);
+  const names = ['Declared', 'Fresh', 'Shared', 'Taken'];
+  const occupied = new Map([[collisionKey('taken.yaml'), 'taken.yaml']]);
+
+  it('reads in full exactly the profiles planExport writes, whatever it leaves alone or skips for where they stand', () => {
+    for (const force of [false, true]) {
+      const declared = new Map([...declaredAs('Declared'), ...declaredAs('Shared', { soleDocument: false })]);
+      const placement = input({ declared, existing: occupied, force, live: names.map((name, i) => live({ name, routingProfileId: `rp-${i}` })) });
+      const written = planExport(placement).flatMap((item) => (item.kind === 'write' ? [item.name] : []));
+      expect(profilesToRead(placement, names)).toEqual(written);
+      expect(written).toEqual(force ? ['Declared', 'Fresh'] : ['Fresh']);
+    }
+  });
+
+  it('reads only the --name profiles, and none declared for another environment', () => {
+    const placement = input({ declared: declaredAs('Declared', { environments: ['dev'] }), environment: 'prod', environments: ['dev', 'prod'], force: true });
+    expect(profilesToRead(placement, names, ['Fresh', 'Declared'])).toEqual(['Fresh']);
+    expect(profilesToRead(placement, names, ['Declared'])).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The adoption property on the real wire: for generated live states, `export` then `plan` is empty and a second
 // export writes the same bytes. The CLI runs in-process (run(), the code path of the binary); the real SDK talks
 // HTTP to the emulator.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { run } from '../../src/cli/run.js';
 import { findForbiddenCharacter } from '../../src/desired/text-safety.js';
 import type { EmulatorSeed, SeedProfile } from '../../src/emulator/index.js';
 import { AGENT_AVAILABILITY_TIMERS, CHANNELS, CONCURRENCY_RANGE, CROSS_CHANNEL_BEHAVIORS, DEFAULT_OWNER, OWNERSHIP_TAG_KEY, type Channel } from '../../src/vocabulary.js';
-import { FAKE_CREDENTIALS, profilesDir } from '../e2e/harness.js';
+import { captured, fakeAwsForInProcessRuns, profilesDir } from '../e2e/harness.js';
 import { dropTimer, emulatorHolding, makeLegacy, profileNamed } from './live-states.js';
 
 /** Words and shapes YAML reads as something else, and scripts a file must carry exactly. */
@@ -87,20 +87,8 @@ function filesIn(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 }
 
-function capture() {
-  let out = '';
-  let err = '';
-  return { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), get out() { return out; }, get err() { return err; } };
-}
-
 describe('export then plan, over the wire', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    Object.assign(process.env, FAKE_CREDENTIALS, { AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true' });
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  fakeAwsForInProcessRuns();
 
   it('is empty for any live state the files can hold', async () => {
     await fc.assert(
@@ -122,21 +110,23 @@ describe('export then plan, over the wire', () => {
         try {
           const env = { ...process.env, AWS_REGION: emu.region, CONNECT_INSTANCE_ID: emu.instanceId, LOG_LEVEL: 'error' };
           const target = ['--dir', dir.dir, '--endpoint-url', emu.endpoint];
-          const exported = capture();
+          const exported = captured();
           const exportCode = await run(['export', ...target], { env, cwd: dir.root, ...exported });
           expect(exported.err).toBe('');
           expect(exportCode).toBe(0);
           expect(exported.out).toContain(`Exported ${profiles.length} routing profile`);
+          // One file per profile: a plan of an emptier folder would be empty too (nothing declared, nothing done).
+          expect(Object.keys(filesIn(dir.dir))).toHaveLength(profiles.length);
           expect(emu.requestLog.every((e) => /^(Search|Describe|List)/.test(e.operation))).toBe(true);
           // Deterministic: a second export of the same state gives the same files, byte for byte.
           const twice = profilesDir({});
           try {
-            expect(await run(['export', '--dir', twice.dir, '--endpoint-url', emu.endpoint], { env, cwd: twice.root, ...capture() })).toBe(0);
+            expect(await run(['export', '--dir', twice.dir, '--endpoint-url', emu.endpoint], { env, cwd: twice.root, ...captured() })).toBe(0);
             expect(filesIn(twice.dir)).toEqual(filesIn(dir.dir));
           } finally {
             twice.cleanup();
           }
-          const planned = capture();
+          const planned = captured();
           const planCode = await run(['plan', ...target, '--detailed-exitcode'], { env, cwd: dir.root, ...planned });
           expect(planned.err).toBe('');
           expect(planned.out).toContain('No changes.');

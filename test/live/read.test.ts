@@ -4,7 +4,7 @@ import { createConnectClient } from '../../src/connect/client.js';
 import { createLiveReader } from '../../src/connect/reader.js';
 import { AwsError } from '../../src/errors.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { declaredProfiles, readCallsLowerBound } from '../../src/live/declared.js';
+import { readCallsLowerBound } from '../../src/live/declared.js';
 import { collectPages, MAX_PAGES } from '../../src/live/paginate.js';
 import { readLive, readProfilesByName } from '../../src/live/read.js';
 import { FakeConnect, INSTANCE } from '../connect/support/fake-connect.js';
@@ -278,21 +278,7 @@ describe('manual-assignment queues when Search lags behind Describe', () => {
   });
 });
 
-describe('declaredProfiles', () => {
-  it('one entry per name and former name, managing what the document states', () => {
-    expect(
-      declaredProfiles([
-        { name: 'New', renamedFrom: ['Old', 'Older'], queues: [], manualAssignmentQueues: [] },
-        { name: 'Plain' },
-      ]),
-    ).toEqual([
-      { name: 'New', managesQueues: true, managesManualQueues: true },
-      { name: 'Old', managesQueues: true, managesManualQueues: true },
-      { name: 'Older', managesQueues: true, managesManualQueues: true },
-      { name: 'Plain', managesQueues: false, managesManualQueues: false },
-    ]);
-  });
-
+describe('declared profiles as a function of Search (what each name manages: test/cli/current-plan.test.ts)', () => {
   it('readLive may take them as a function of what Search found (export reads every live profile)', async () => {
     const fake = instanceWithSeven();
     const live = await readLive(reader(fake), INSTANCE, (searched) => searched.map((p) => ({ name: p.name, managesQueues: false, managesManualQueues: false })));

@@ -1,6 +1,6 @@
 // `connect-gitops export`: live routing profiles -> profile files (design.md, "Export (adoption)").
-// Reads like plan (read-only session, one Search, paced detail reads, progress on a terminal) and writes only
-// files: each whole or not at all, never over a file that is not that profile's alone.
+// Reads like plan (read-only session, one Search, paced detail reads of what it will write, progress on a
+// terminal) and writes only files: each whole or not at all, never over a file that is not that profile's alone.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openReadSession } from '../connect-session.js';
@@ -16,7 +16,7 @@ import type { LiveState } from '../../live/types.js';
 import { readExportFolder, schemaPathFinder } from '../../export/folder.js';
 import { displayPath } from '../../desired/files.js';
 import { formatFields } from '../../export/format-fields.js';
-import { planExport, type ExportItem } from '../../export/plan-export.js';
+import { planExport, profilesToRead, type ExportItem, type ExportPlacement } from '../../export/plan-export.js';
 import { escapeHidden, shownName } from '../../export/shown.js';
 
 export interface ExportFlags extends TargetFlagsInput {
@@ -24,16 +24,17 @@ export interface ExportFlags extends TargetFlagsInput {
   force: boolean;
 }
 
-async function readSelected(flags: ExportFlags, instance: ReturnType<typeof openReadSession>): Promise<LiveState> {
-  const wanted = flags.names.length > 0 ? new Set(flags.names) : undefined;
+async function readSelected(flags: ExportFlags, instance: ReturnType<typeof openReadSession>, placement: ExportPlacement): Promise<LiveState> {
+  const names = flags.names.length > 0 ? flags.names : undefined;
   const progress = createProgress('Reading live state');
   try {
-    // Every exported profile is read in full: Describe for behaviour and timer, its queue lists for priorities
-    // and manual assignment (the reader skips the manual list where Search counts none).
+    // Every profile export would write is read in full: Describe for behaviour and timer, its queue lists for
+    // priorities and manual assignment (the reader skips the manual list where Search counts none). One it
+    // leaves alone or skips for where it stands in the folder needs no more than Search.
     return await readLive(
       instance.reader,
       instance.instanceId,
-      (searched) => searched.filter((p) => wanted === undefined || wanted.has(p.name)).map((p) => ({ name: p.name, managesQueues: true, managesManualQueues: true })),
+      (searched) => profilesToRead(placement, searched.map((p) => p.name), names).map((name) => ({ name, managesQueues: true, managesManualQueues: true })),
       { onProgress: (done, total) => progress.update(done, total) },
     );
   } finally {
@@ -65,21 +66,24 @@ export async function exportCommand(ctx: CommandContext, flags: ExportFlags, std
   // is every environment's state, which --force must not replace with one environment's live values.
   const folder = await readExportFolder(target.dir, ctx.cwd, target.environments ?? []);
   const session = openReadSession(target, requireInstance(target), ctx.logger);
-  const live = await readSelected(flags, session);
-  unknownNames(flags, live);
-
-  const items = planExport({
+  const placement: ExportPlacement = {
     // As the loader names the folder's files: a folder from connect-gitops.yaml (absolute) is shown relative.
     dir: displayPath(target.dir, ctx.cwd),
-    live: live.profiles,
-    queues: live.queues,
-    names: flags.names.length > 0 ? flags.names : undefined,
     declared: folder.declared,
     ...(target.environment === undefined ? {} : { environment: target.environment, environments: (target.environments ?? []).map((e) => e.name) }),
     overlaid: folder.overlaid,
-    folderProfiles: folder.profiles,
     existing: folder.existing,
     force: flags.force,
+  };
+  const live = await readSelected(flags, session, placement);
+  unknownNames(flags, live);
+
+  const items = planExport({
+    ...placement,
+    live: live.profiles,
+    queues: live.queues,
+    names: flags.names.length > 0 ? flags.names : undefined,
+    folderProfiles: folder.profiles,
     format: formatFields(),
     schemaPathFrom: schemaPathFinder(ctx.cwd, target.dir),
   });
