@@ -117,8 +117,8 @@ export class PacedTransport {
     const started = this.clock.now();
     // Backoff slept so far: the retry budget (retry.ts). Token waits are pacing, not failure.
     let backoffSpentMs = 0;
+    // Attempts throttled so far; every other attempt that did not return failed otherwise (attempt - throttled).
     let throttled = 0;
-    let otherFailures = 0;
     // Attempts that timed out with no answer: bounded on their own (retry.ts, MAX_UNANSWERED_ATTEMPTS).
     let unanswered = 0;
     let answerLost = false;
@@ -176,7 +176,7 @@ export class PacedTransport {
         if (throttled >= policy.maxThrottledAttempts) throw report();
         delay = backoffMs(throttled - 1, THROTTLING_BACKOFF_BASE_MS, this.random);
       } else {
-        otherFailures += 1;
+        const otherFailures = attempt - throttled;
         if (failure.errorName === 'ETIMEDOUT') unanswered += 1;
         if (otherFailures >= policy.maxAttempts || unanswered >= MAX_UNANSWERED_ATTEMPTS) throw report();
         delay = backoffMs(otherFailures - 1, TRANSIENT_BACKOFF_BASE_MS, this.random);
