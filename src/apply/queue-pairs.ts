@@ -42,7 +42,7 @@ export async function associate(call: AssociateCall, state: ProfileState, ctx: A
     if (left < total) note = `${total - left} of ${total} queue pairs were already associated; sent the rest`;
     ({ standard, manual } = missing);
   }
-  const sent = associateWith(call, standard, manual);
+  const sent = withPairs(call, { QueueConfigs: standard, ManualAssignmentQueueConfigs: manual });
   try {
     await send(sent, state, ctx);
     return note ? { status: 'done', call: sent, note } : { status: 'done', call: sent };
@@ -55,7 +55,7 @@ export async function associate(call: AssociateCall, state: ProfileState, ctx: A
       if (left === 0) return { status: 'done', call: sent, note: 'the answer was lost; re-listed the queues: every pair is associated' };
       // Nothing of ours is there and Connect refused: a genuine refusal, report it.
       if (left === standard.length + manual.length && !isOutcomeUnknown(e)) throw e;
-      const rest = associateWith(call, missing.standard, missing.manual);
+      const rest = withPairs(call, { QueueConfigs: missing.standard, ManualAssignmentQueueConfigs: missing.manual });
       await send(rest, state, ctx);
       return { status: 'done', call: rest, note: `re-listed the queues after ${describe(e)}; sent the ${left} missing pairs` };
     });
@@ -77,15 +77,7 @@ export async function disassociate(call: DisassociateCall, state: ProfileState, 
       const left = remainingStandard.length + remainingManual.length;
       if (left === 0) return { status: 'done', call, note: 'the answer was lost; re-listed the queues: every pair is removed' };
       if (left === standard.length + manual.length && !isOutcomeUnknown(e)) throw e;
-      const rest: DisassociateCall = {
-        ...call,
-        input: {
-          InstanceId: call.input.InstanceId,
-          RoutingProfileId: call.input.RoutingProfileId,
-          ...(remainingStandard.length > 0 ? { QueueReferences: remainingStandard } : {}),
-          ...(remainingManual.length > 0 ? { ManualAssignmentQueueReferences: remainingManual } : {}),
-        },
-      };
+      const rest = withPairs(call, { QueueReferences: remainingStandard, ManualAssignmentQueueReferences: remainingManual });
       await send(rest, state, ctx);
       return { status: 'done', call: rest, note: `re-listed the queues after ${describe(e)}; removed the ${left} remaining pairs` };
     });
@@ -93,16 +85,10 @@ export async function disassociate(call: DisassociateCall, state: ProfileState, 
 }
 
 /** The call with only these pairs; a list left empty is left out (Connect takes either list alone). */
-function associateWith(call: AssociateCall, standard: QueueConfigInput[], manual: ManualQueueConfigInput[]): AssociateCall {
-  return {
-    ...call,
-    input: {
-      InstanceId: call.input.InstanceId,
-      RoutingProfileId: call.input.RoutingProfileId,
-      ...(standard.length > 0 ? { QueueConfigs: standard } : {}),
-      ...(manual.length > 0 ? { ManualAssignmentQueueConfigs: manual } : {}),
-    },
-  };
+function withPairs<C extends AssociateCall | DisassociateCall>(call: C, lists: Omit<C['input'], 'InstanceId' | 'RoutingProfileId'>): C {
+  const nonEmpty = Object.entries(lists).filter(([, list]) => Array.isArray(list) && list.length > 0);
+  const input = { InstanceId: call.input.InstanceId, RoutingProfileId: call.input.RoutingProfileId, ...Object.fromEntries(nonEmpty) };
+  return { ...call, input: input as C['input'] };
 }
 
 function missingPairs(standard: QueueConfigInput[], manual: ManualQueueConfigInput[], live: LivePairs) {

@@ -25,12 +25,17 @@ export function isOutcomeUnknown(e: unknown): e is OutcomeUnknownError {
   return e instanceof OutcomeUnknownError;
 }
 
-export const UNREACHABLE_HINT =
-  'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region; then run again (a re-run converges).';
+/** Where the endpoint is set, for every hint that asks to check it. */
+const ENDPOINT_SETTINGS = '--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT';
+
+/** A connection that could not be made: nothing listens there, or the network is in the way. */
+const CANNOT_REACH = `Could not reach Connect: check the network, the endpoint (${ENDPOINT_SETTINGS}) and the Region`;
+
+export const UNREACHABLE_HINT = `${CANNOT_REACH}; then run again (a re-run converges).`;
 
 /** The endpoint took the requests and answered none within the request timeout (request-timeout.ts). */
 const NO_ANSWER_HINT =
-  'Connect did not answer: check that the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) is Connect\'s and that no proxy or firewall holds the requests; then run again (a re-run converges).';
+  `Connect did not answer: check that the endpoint (${ENDPOINT_SETTINGS}) is Connect's and that no proxy or firewall holds the requests; then run again (a re-run converges).`;
 
 /**
  * Connect is unreachable (connection refused, name not found): nothing was sent, and the run sends nothing more
@@ -153,10 +158,7 @@ export function toAwsError(failure: AttemptFailure, ctx: ErrorContext): AwsError
     case 'network-maybe-sent':
     case 'network-not-sent':
       if (failure.errorName === 'ETIMEDOUT') return make(NO_ANSWER_HINT, `${base}${retried}`);
-      return make(
-        'Could not reach Connect: check the network, the endpoint (--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT) and the Region.',
-        `${base}${retried}`,
-      );
+      return make(`${CANNOT_REACH}.`, `${base}${retried}`);
     case 'fatal':
       return make('See the message from Connect above.');
   }

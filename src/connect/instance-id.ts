@@ -2,7 +2,9 @@
 import { UserInputError } from '../errors.js';
 
 // arn:<partition>:connect:<region>:<account>:instance/<id> (partitions: aws, aws-cn, aws-us-gov, ...).
-const INSTANCE_ARN = /^arn:[a-z-]+:connect:[a-z0-9-]*:\d{12}:instance\/([^/]+)$/;
+// Region and account are read from the prefix alone; the ID must be the whole rest.
+const INSTANCE_ARN_PREFIX = /^arn:[a-z-]+:connect:([a-z0-9-]*):(\d{12}):instance\//;
+const INSTANCE_ARN = new RegExp(`${INSTANCE_ARN_PREFIX.source}([^/]+)$`);
 
 /**
  * Connect's InstanceId is 1..100 characters (the API model); real ones are UUIDs. Spaces and control characters
@@ -27,23 +29,22 @@ export function instanceIdFrom(idOrArn: string): string {
   if (value === '') throw new UserInputError('The instance ID is empty.', [], 'Pass --instance-id (an instance ID or ARN) or set CONNECT_INSTANCE_ID.');
   if (!value.startsWith('arn:')) return checkedId(value, value);
   const match = INSTANCE_ARN.exec(value);
-  if (!match?.[1]) {
+  if (!match?.[3]) {
     throw new UserInputError(
       `"${value}" is not an Amazon Connect instance ARN.`,
       [],
       'Pass the instance ID, or its ARN in the form arn:aws:connect:<region>:<account>:instance/<id>.',
     );
   }
-  return checkedId(match[1], value);
+  return checkedId(match[3], value);
 }
 
 /** The Region an instance ARN names, or undefined for a bare ID (used when no --region is given). */
 export function regionFromInstanceArn(idOrArn: string): string | undefined {
-  const match = /^arn:[a-z-]+:connect:([a-z0-9-]+):\d{12}:instance\//.exec(idOrArn.trim());
-  return match?.[1] || undefined;
+  return INSTANCE_ARN_PREFIX.exec(idOrArn.trim())?.[1] || undefined;
 }
 
 /** The AWS account an instance ARN names, or undefined for a bare ID (quotas are per account and Region). */
 export function accountFromInstanceArn(idOrArn: string): string | undefined {
-  return /^arn:[a-z-]+:connect:[a-z0-9-]*:(\d{12}):instance\//.exec(idOrArn.trim())?.[1];
+  return INSTANCE_ARN_PREFIX.exec(idOrArn.trim())?.[2];
 }

@@ -1,6 +1,7 @@
 // One account's quota buckets. Connect meters its API per account and Region, so every client that calls the
 // same account and Region must draw from one set of buckets, or together they would send more than the quota
 // allows. Each client keeps its own retries, concurrency and statistics (transport.ts).
+import { AdaptiveRate } from './adaptive-rate.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ConnectOperation } from './operations.js';
 import { defaultQuotaFor, type RateQuota } from './quotas.js';
@@ -28,8 +29,18 @@ export function pacingQuota(quota: RateQuota): RateQuota {
   return { ratePerSecond: quota.ratePerSecond * PACING_RATE_FACTOR, burst: Math.max(1, quota.burst - burstReserve(quota)) };
 }
 
+/** An operation's bucket and the adaptive rate that moves it. */
+export interface Pace {
+  bucket: TokenBucket;
+  rate: AdaptiveRate;
+}
+
 export class QuotaBuckets {
-  private readonly buckets = new Map<string, TokenBucket>();
+  /**
+   * A bucket's adaptive rate travels with the bucket: whoever draws from it slows it down and lets it recover,
+   * so transports sharing these buckets (one account's quota) share what throttling taught.
+   */
+  private readonly paces = new Map<string, Pace>();
 
   constructor(
     /** Per-operation overrides for accounts with raised (or lowered) API quotas. */
@@ -42,13 +53,18 @@ export class QuotaBuckets {
     return this.quotas[operation] ?? defaultQuotaFor(operation);
   }
 
-  /** The bucket for an operation, sized a little under its quota (pacingQuota). */
+  /** The bucket for an operation, sized a little under its quota (pacingQuota), its rate adapted to throttles. */
   bucketFor(operation: ConnectOperation): TokenBucket {
-    let bucket = this.buckets.get(operation);
-    if (!bucket) {
-      bucket = new TokenBucket(pacingQuota(this.quotaFor(operation)), this.clock);
-      this.buckets.set(operation, bucket);
+    return this.paceFor(operation).bucket;
+  }
+
+  paceFor(operation: ConnectOperation): Pace {
+    let pace = this.paces.get(operation);
+    if (!pace) {
+      const bucket = new TokenBucket(pacingQuota(this.quotaFor(operation)), this.clock);
+      pace = { bucket, rate: new AdaptiveRate(bucket, bucket.quota.ratePerSecond, this.clock) };
+      this.paces.set(operation, pace);
     }
-    return bucket;
+    return pace;
   }
 }

@@ -1,7 +1,6 @@
 // Every Connect request goes through here: wait for the operation's token, take a concurrency slot, send,
 // classify a failure, retry within the budget, and count. Reads and writes share one transport per run so
 // the concurrency bound and the statistics cover the whole run.
-import { AdaptiveRate } from './adaptive-rate.js';
 import type { ConnectCommand } from './commands.js';
 import { systemClock, type Clock } from './clock.js';
 import { NotSentError, OutcomeUnknownError, toAwsError, UnreachableError } from './errors.js';
@@ -18,7 +17,7 @@ import {
   TRANSIENT_BACKOFF_BASE_MS,
   type RetryPolicy,
 } from './retry.js';
-import { QuotaBuckets } from './quota-buckets.js';
+import { QuotaBuckets, type Pace } from './quota-buckets.js';
 import { RequestStats } from './stats.js';
 import type { TokenBucket } from './token-bucket.js';
 
@@ -27,21 +26,6 @@ export const DEFAULT_CONCURRENCY = 8;
 
 // Pacing under the quota (headroom for bunched arrivals) is the buckets' business: quota-buckets.ts.
 export { burstReserve, pacingQuota, PACING_JITTER_ALLOWANCE_MS, PACING_RATE_FACTOR } from './quota-buckets.js';
-
-/**
- * A bucket's adaptive rate travels with the bucket: whoever draws from the bucket slows it down and lets it
- * recover, so two transports sharing a bucket (one account's quota) share what throttling taught.
- */
-const adaptiveRates = new WeakMap<TokenBucket, AdaptiveRate>();
-
-function adaptiveRateOf(bucket: TokenBucket, clock: Clock): AdaptiveRate {
-  let rate = adaptiveRates.get(bucket);
-  if (!rate) {
-    rate = new AdaptiveRate(bucket, bucket.quota.ratePerSecond, clock);
-    adaptiveRates.set(bucket, rate);
-  }
-  return rate;
-}
 
 /**
  * What the transport needs from the SDK client: ConnectClient satisfies it, and so does a test double that
@@ -126,20 +110,15 @@ export class PacedTransport {
     return isReadOperation(operation) ? this.readPolicy : this.writePolicy;
   }
 
-  private paceFor(operation: ConnectOperation): { bucket: TokenBucket; rate: AdaptiveRate } {
-    const bucket = this.bucketFor(operation);
-    return { bucket, rate: adaptiveRateOf(bucket, this.clock) };
-  }
-
   /** Sends one command, paced and retried. Throws AwsError, OutcomeUnknownError, UnreachableError or NotSentError. */
   async execute(operation: ConnectOperation, command: ConnectCommand, ctx: CallContext = {}): Promise<unknown> {
     const policy = this.policyFor(operation);
-    const pace = this.paceFor(operation);
+    const pace = this.buckets.paceFor(operation);
     const started = this.clock.now();
     // Backoff slept so far: the retry budget (retry.ts). Token waits are pacing, not failure.
     let backoffSpentMs = 0;
+    // Attempts throttled so far; every other attempt that did not return failed otherwise (attempt - throttled).
     let throttled = 0;
-    let otherFailures = 0;
     // Attempts that timed out with no answer: bounded on their own (retry.ts, MAX_UNANSWERED_ATTEMPTS).
     let unanswered = 0;
     let answerLost = false;
@@ -197,7 +176,7 @@ export class PacedTransport {
         if (throttled >= policy.maxThrottledAttempts) throw report();
         delay = backoffMs(throttled - 1, THROTTLING_BACKOFF_BASE_MS, this.random);
       } else {
-        otherFailures += 1;
+        const otherFailures = attempt - throttled;
         if (failure.errorName === 'ETIMEDOUT') unanswered += 1;
         if (otherFailures >= policy.maxAttempts || unanswered >= MAX_UNANSWERED_ATTEMPTS) throw report();
         delay = backoffMs(otherFailures - 1, TRANSIENT_BACKOFF_BASE_MS, this.random);
@@ -220,7 +199,7 @@ export class PacedTransport {
   }
 
   /** Token first, then a slot: a call waiting for its operation's token does not hold up other operations. */
-  private async waitForTurn(operation: ConnectOperation, pace: { bucket: TokenBucket; rate: AdaptiveRate }, wake: AbortSignal): Promise<void> {
+  private async waitForTurn(operation: ConnectOperation, pace: Pace, wake: AbortSignal): Promise<void> {
     const before = this.clock.now();
     try {
       pace.rate.beforeTake();

@@ -145,6 +145,30 @@ describe('manual-assignment pairs', () => {
     expect(manualPairs('A')).toEqual([]);
   });
 
+  it('a Disassociate refused because a manual pair is already gone removes only the remaining ones', async () => {
+    const ids = await start(['A']);
+    const { reader, writer } = connect();
+    const id = ids.profileId('A');
+    const manual = (queues: string[]): QueueReferenceInput[] => queues.map((q) => ref(ids.queueId(q)));
+    await applyPlan(
+      planOf([update('A', id, [{ operation: 'AssociateRoutingProfileQueues', input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueConfigs: manual(['Q1', 'Q2']).map((r) => ({ QueueReference: r })) } }])]),
+      writer,
+      reader,
+    );
+    emu.clearRequestLog();
+    // Q3 was never a manual queue of A (removed by hand since the plan, say): Connect refuses the whole call.
+    const remove: Call = { operation: 'DisassociateRoutingProfileQueues', input: { InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueReferences: manual(['Q1', 'Q3']) } };
+    const result = await applyPlan(planOf([update('A', id, [remove])]), writer, reader);
+
+    expect(ops()).toEqual(['DisassociateRoutingProfileQueues', 'ListRoutingProfileManualAssignmentQueues', 'DisassociateRoutingProfileQueues']);
+    const sent = emu.requestLog.filter((e) => e.operation === 'DisassociateRoutingProfileQueues');
+    expect(sent.map((e) => e.status)).toEqual([400, 200]);
+    // Only the list the call carried, and only the pair still there: no empty QueueReferences.
+    expect(sent[1]?.input).toEqual({ InstanceId: emu.instanceId, RoutingProfileId: id, ManualAssignmentQueueReferences: manual(['Q1']) });
+    expect(result.changes[0]?.calls[0]).toMatchObject({ status: 'done', note: expect.stringContaining('removed the 1 remaining pairs') });
+    expect(manualPairs('A')).toEqual([`${ids.queueId('Q2')}/CHAT`]);
+  });
+
   it('a create with 12 manual queues whose answer was lost is adopted, labelled adopted, and only missing pairs are added', async () => {
     const ids = await start([], { faults: { dropAfterCommitRate: 1, dropAfterCommitOperations: ['CreateRoutingProfile'] } });
     const { reader, writer } = connect();

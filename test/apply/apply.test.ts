@@ -340,6 +340,11 @@ describe('applyPlan', () => {
     };
     const result = await applyPlan(plan([change]), writer, reader, { clock });
     expect(result.unreachable).toBe(true);
-    expect(result.changes[0]).toMatchObject({ outcome: 'failed', calls: [{ status: 'failed', errorName: 'ECONNRESET' }] });
+    expect(result.changes[0]).toMatchObject({
+      outcome: 'failed',
+      calls: [{ status: 'failed', errorName: 'ECONNRESET', message: expect.stringContaining('may or may not have taken effect') }],
+    });
+    // The re-list could not be done, so nothing was sent again.
+    expect(fake.ops()).toEqual(['AssociateRoutingProfileQueues', 'ListRoutingProfileQueues']);
   });
 });

@@ -2,7 +2,7 @@ import { CreateRoutingProfileCommand, ListQueuesCommand, ListRoutingProfileManua
 import { describe, expect, it } from 'vitest';
 import { createConnectClient, transportFor } from '../../src/connect/client.js';
 import { READ_COMMANDS, WRITE_COMMANDS } from '../../src/connect/commands.js';
-import { instanceIdFrom, regionFromInstanceArn } from '../../src/connect/instance-id.js';
+import { accountFromInstanceArn, instanceIdFrom, regionFromInstanceArn } from '../../src/connect/instance-id.js';
 import { READ_OPERATIONS, WRITE_OPERATIONS } from '../../src/connect/operations.js';
 import { assertReadCommand, createLiveReader } from '../../src/connect/reader.js';
 import { commandFor, createConnectWriter } from '../../src/connect/writer.js';
@@ -144,5 +144,12 @@ describe('instanceIdFrom', () => {
   it('reads the region from an instance ARN', () => {
     expect(regionFromInstanceArn('arn:aws:connect:eu-west-2:123456789012:instance/abcd')).toBe('eu-west-2');
     expect(regionFromInstanceArn('abcd')).toBeUndefined();
+    expect(regionFromInstanceArn('arn:aws:connect::123456789012:instance/abcd')).toBeUndefined();
+  });
+
+  it('reads the account from an instance ARN, and from nothing else', () => {
+    expect(accountFromInstanceArn(' arn:aws-us-gov:connect:us-gov-west-1:123456789012:instance/abcd ')).toBe('123456789012');
+    expect(accountFromInstanceArn('arn:aws:connect:eu-west-2:12345:instance/abcd')).toBeUndefined();
+    expect(accountFromInstanceArn('abcd')).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 // Where a client's requests go: an environment decides its endpoint, so the SDK must not take one from the
 // shell (AWS_ENDPOINT_URL_CONNECT) behind its back; without environments the shell's variable still works.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ListQueuesCommand, type ConnectClient } from '@aws-sdk/client-connect';
 import { createConnectClient } from '../../src/connect/client.js';
+import { stubFakeCredentials } from '../reliability/support.js';
 
 /** The host a request would be sent to: captured once the request is built, then stopped before signing. */
 async function destination(client: ConnectClient): Promise<string> {
@@ -19,17 +20,13 @@ async function destination(client: ConnectClient): Promise<string> {
   return host;
 }
 
-const saved = { ...process.env };
 beforeEach(() => {
-  process.env.AWS_ENDPOINT_URL_CONNECT = 'http://127.0.0.1:9';
+  vi.stubEnv('AWS_ENDPOINT_URL_CONNECT', 'http://127.0.0.1:9');
   // Credentials are resolved before the request is built; nothing is sent, so any will do.
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'not-a-secret';
-  process.env.AWS_CONFIG_FILE = '/dev/null';
-  process.env.AWS_SHARED_CREDENTIALS_FILE = '/dev/null';
+  stubFakeCredentials();
 });
 afterEach(() => {
-  process.env = { ...saved };
+  vi.unstubAllEnvs();
 });
 
 describe('createConnectClient endpoints', () => {

@@ -80,6 +80,17 @@ describe('toAwsError hints', () => {
     );
   });
 
+  it('a connection that fails names every place the endpoint is set; a refused one and a silent one say what to do next', () => {
+    const where = '(--endpoint-url, endpointUrl in connect-gitops.yaml or AWS_ENDPOINT_URL_CONNECT)';
+    expect(fail(connectionRefused()).hint).toBe(`Could not reach Connect: check the network, the endpoint ${where} and the Region; then run again (a re-run converges).`);
+    expect(fail(Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' })).hint).toBe(
+      `Could not reach Connect: check the network, the endpoint ${where} and the Region.`,
+    );
+    expect(fail(Object.assign(new Error('the endpoint did not answer within 30 s'), { name: 'TimeoutError', code: 'ETIMEDOUT' })).hint).toBe(
+      `Connect did not answer: check that the endpoint ${where} is Connect's and that no proxy or firewall holds the requests; then run again (a re-run converges).`,
+    );
+  });
+
   it('a duplicate name on rename says names are unique', () => {
     expect(fail(sdkError('DuplicateResourceException', 409), 'UpdateRoutingProfileName').hint).toMatch(/unique/);
   });

@@ -1,7 +1,7 @@
 // Environments of one account and Region share that account's quota buckets; each keeps its own statistics.
 import { describe, expect, it } from 'vitest';
 import type { ConnectCommand } from '../../src/connect/commands.js';
-import { QuotaBuckets } from '../../src/connect/quota-buckets.js';
+import { pacingQuota, QuotaBuckets } from '../../src/connect/quota-buckets.js';
 import { defaultQuotaFor } from '../../src/connect/quotas.js';
 import { PacedTransport, type CommandSender } from '../../src/connect/transport.js';
 import { ManualClock } from './support/virtual-clock.js';
@@ -54,6 +54,24 @@ describe('QuotaBuckets', () => {
     await clock.advance(0);
     expect([a.received, b.received]).toEqual([AT_ONCE, AT_ONCE]);
     await Promise.all(pending);
+  });
+
+  it('a throttle one transport meets slows the other too: the adaptive rate goes with the shared bucket', async () => {
+    const clock = new ManualClock();
+    const buckets = new QuotaBuckets(QUOTAS, clock);
+    const throttles: CommandSender = {
+      send: () => Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 429 } })),
+    };
+    const dev = new PacedTransport(throttles, { buckets, clock, retry: { maxThrottledAttempts: 1 } });
+    const test = new PacedTransport(connect(), { buckets, clock });
+    await expect(dev.execute('DescribeRoutingProfile', {} as ConnectCommand)).rejects.toMatchObject({ errorName: 'ThrottlingException' });
+    const lowered = buckets.bucketFor('DescribeRoutingProfile').quota.ratePerSecond;
+    expect(lowered).toBeLessThan(pacingQuota(QUOTAS.DescribeRoutingProfile).ratePerSecond);
+    // The other transport's next call keeps the lowered rate rather than resetting it to the paced one.
+    const next = test.execute('DescribeRoutingProfile', {} as ConnectCommand);
+    await clock.advance(1000);
+    await next;
+    expect(test.bucketFor('DescribeRoutingProfile').quota.ratePerSecond).toBeLessThan(pacingQuota(QUOTAS.DescribeRoutingProfile).ratePerSecond);
   });
 
   it('paces with the published default for an operation without an override', () => {

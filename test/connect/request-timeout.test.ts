@@ -9,6 +9,7 @@ import { MAX_UNANSWERED_ATTEMPTS } from '../../src/connect/retry.js';
 import { createConnectWriter } from '../../src/connect/writer.js';
 import { AwsError } from '../../src/errors.js';
 import type { Call } from '../../src/plan/types.js';
+import { stubFakeCredentials } from '../reliability/support.js';
 import { VirtualClock } from './support/virtual-clock.js';
 
 const TIMEOUT_MS = 100;
@@ -38,17 +39,13 @@ async function silentEndpoint(): Promise<{ url: string; requests: string[]; clos
   };
 }
 
-const saved = { ...process.env };
 let endpoint: Awaited<ReturnType<typeof silentEndpoint>>;
 beforeEach(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-  process.env.AWS_SECRET_ACCESS_KEY = 'not-a-secret';
-  process.env.AWS_CONFIG_FILE = '/dev/null';
-  process.env.AWS_SHARED_CREDENTIALS_FILE = '/dev/null';
+  stubFakeCredentials();
   endpoint = await silentEndpoint();
 });
 afterEach(async () => {
-  process.env = { ...saved };
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   await endpoint.close();
 });

@@ -62,6 +62,22 @@ describe('retries', () => {
     expect(fake.count('UpdateRoutingProfileName')).toBe(MAX_THROTTLED_ATTEMPTS);
   });
 
+  it('counts throttles and other failures apart when they come in one call: neither uses up the other', async () => {
+    const { fake, clock, reader } = setup();
+    fake.faults = [
+      { operation: 'SearchRoutingProfiles', error: throttling, times: 3 },
+      { operation: 'SearchRoutingProfiles', error: () => sdkError('InternalServiceException', 500), times: 100 },
+    ];
+    const err = await reader.searchRoutingProfiles({ instanceId: INSTANCE }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ errorName: 'InternalServiceException' });
+    expect(fake.count('SearchRoutingProfiles')).toBe(3 + READ_MAX_ATTEMPTS);
+    expect((err as AwsError).message).toMatch(new RegExp(`after ${3 + READ_MAX_ATTEMPTS} attempts`));
+    // The backoffs (whole ms; the pacing waits between them, slowed by the throttles, are not): random() = 0.5,
+    // three throttles from 1 s, then the 5xx series starting again from its own base of 100 ms.
+    const backoffs = [500, 1000, 2000, ...Array.from({ length: READ_MAX_ATTEMPTS - 1 }, (_, i) => 50 * 2 ** i)];
+    expect(clock.sleeps.filter(Number.isInteger)).toEqual(backoffs);
+  });
+
   it('stops retrying when the backoff would exceed the budget; pacing waits do not count', async () => {
     const fake = new FakeConnect();
     fake.addQueue('Basic');

@@ -281,6 +281,23 @@ describe('identity and existence', () => {
     }
   });
 
+  it('profileQuota: a raised (here lowered) quota is where creates are refused, with the quota named', async () => {
+    const small = await start({ profileQuota: 2 });
+    try {
+      await small.client.send(new CreateRoutingProfileCommand(createInput({ Name: 'first' })));
+      await small.client.send(new CreateRoutingProfileCommand(createInput({ Name: 'second' })));
+      await expectConnectError(
+        small.client.send(new CreateRoutingProfileCommand(createInput({ Name: 'third' }))),
+        'LimitExceededException',
+        429,
+        /already has 2 routing profiles, its quota/,
+      );
+      expect(small.emu.snapshot().profiles.map((p) => p.name)).toEqual(['first', 'second']);
+    } finally {
+      await small.emu.close();
+    }
+  });
+
   it('DeleteRoutingProfile removes it and frees the name', async () => {
     const id = await create();
     await current.client.send(new DeleteRoutingProfileCommand({ ...ids, RoutingProfileId: id }));

@@ -46,12 +46,15 @@ export function asSeed(...docs: ProfileDoc[]): SeedProfile[] {
 
 /**
  * In-process SDK clients read credentials through the default chain: give them fake ones, and keep the
- * developer's own session token and profile out (undo with vi.unstubAllEnvs()).
+ * developer's own session token, profile and shared files (a region or endpoint_url there would redirect the
+ * client) out (undo with vi.unstubAllEnvs()).
  */
 export function stubFakeCredentials(): void {
   for (const [key, value] of Object.entries(FAKE_CREDENTIALS)) vi.stubEnv(key, value);
   vi.stubEnv('AWS_SESSION_TOKEN', '');
   vi.stubEnv('AWS_PROFILE', '');
+  vi.stubEnv('AWS_CONFIG_FILE', '/dev/null');
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/dev/null');
 }
 
 /** The built CLI as a child process the test can signal or outlive, with its output collected as it comes. */
