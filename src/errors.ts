@@ -60,10 +60,13 @@ export class StalePlanError extends ConnectGitopsError {
   }
 }
 
+/** What to do about a bug in connect-gitops: the one wording every report of one uses. */
+export const BUG_HINT = 'This is a bug in connect-gitops; please report it with the output above.';
+
 /** A bug in connect-gitops: an invariant did not hold. */
 export class InternalError extends ConnectGitopsError {
   readonly kind = 'internal' as const;
-  readonly hint = 'This is a bug in connect-gitops; please report it with the output above.';
+  readonly hint = BUG_HINT;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'InternalError';

@@ -1,6 +1,6 @@
 // Turning what a call threw into the CallOutcome the report shows.
 import { isOutcomeUnknown, isUnreachable, NotSentError, type UnreachableError } from '../connect/errors.js';
-import { AwsError, isKnownError } from '../errors.js';
+import { AwsError, BUG_HINT, isKnownError } from '../errors.js';
 import type { Call } from '../plan/types.js';
 import type { ApplyContext } from './context.js';
 import type { CallOutcome } from './types.js';
@@ -36,7 +36,7 @@ export function outcomeOfError(call: Call, error: unknown, ctx: ApplyContext): C
     call,
     errorName: error instanceof Error ? error.name : 'Error',
     message,
-    hint: 'This is a bug in connect-gitops; please report it with the output above.',
+    hint: BUG_HINT,
   };
 }
 

@@ -1,5 +1,5 @@
 // The one place that turns an outcome into an exit code and a message (Terraform's codes, design.md).
-import { isKnownError, assertNever, type KnownError } from '../errors.js';
+import { BUG_HINT, isKnownError, assertNever, type KnownError } from '../errors.js';
 import { placeOf } from '../desired/positions.js';
 
 export const EXIT_OK = 0;
@@ -19,7 +19,7 @@ export function reportError(error: unknown, debug = false): ErrorReport {
     const e = error instanceof Error ? error : new Error(String(error));
     return {
       exitCode: EXIT_ERROR,
-      lines: [`Error: internal: ${e.message}`, 'This is a bug in connect-gitops; please report it with the output above.', ...(e.stack ? [e.stack] : [])],
+      lines: [`Error: internal: ${e.message}`, BUG_HINT, ...(e.stack ? [e.stack] : [])],
     };
   }
   return { exitCode: EXIT_ERROR, lines: describeKnownError(error, debug) };

@@ -2,7 +2,7 @@
 // planned concurrently with its own session, retries and statistics; environments of one account and Region
 // share that account's quota buckets. One environment failing (unreachable, refused) does not stop the others:
 // its error is reported in its own section, and the run exits 1.
-import { InternalError, isKnownError, UserInputError } from '../errors.js';
+import { BUG_HINT, InternalError, isKnownError, UserInputError } from '../errors.js';
 import { renderEnvironmentsJson, renderEnvironmentsMarkdown, renderEnvironmentsText, type EnvironmentError, type EnvironmentOutcome } from '../render/environments.js';
 import { instanceIdFrom, type QuotaBuckets } from '../connect/index.js';
 import type { DesiredState } from '../desired/types.js';
@@ -87,7 +87,7 @@ function instanceOf(target: Target): { instanceId?: string } {
 /** An error as one environment's outcome: the same words the run would print had it been the only one. */
 export function environmentError(error: unknown): EnvironmentError {
   if (!isKnownError(error)) {
-    return { kind: 'internal', message: error instanceof Error ? error.message : String(error), hint: 'This is a bug in connect-gitops; please report it with the output above.' };
+    return { kind: 'internal', message: error instanceof Error ? error.message : String(error), hint: BUG_HINT };
   }
   // The problems follow the headline here: in a section, the headline says which environment's files failed.
   const parts = errorParts(error);

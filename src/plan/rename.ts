@@ -3,6 +3,7 @@
 // the same profile ID instead of a create beside the old profile.
 import type { ResolvedProfile, SourceLocation } from '../desired/types.js';
 import { type InputProblem, UserInputError } from '../errors.js';
+import { formerNameLocation } from '../desired/positions.js';
 import type { LiveProfile } from '../live/types.js';
 
 export interface ProfileMatch {
@@ -11,10 +12,6 @@ export interface ProfileMatch {
   live?: LiveProfile;
   /** Set when `live` was found under this old name: the change renames it. */
   renamedFrom?: string;
-}
-
-function renamedFromAt(profile: ResolvedProfile, index: number): SourceLocation {
-  return profile.locations[`/renamedFrom/${index}`] ?? profile.locations['/renamedFrom'] ?? profile.source;
 }
 
 function where(location: SourceLocation): string {
@@ -31,7 +28,7 @@ function claimProblems(desired: readonly ResolvedProfile[]): InputProblem[] {
   const claimedBy = new Map<string, { profile: ResolvedProfile; index: number }>();
   for (const profile of desired) {
     (profile.renamedFrom ?? []).forEach((old, index) => {
-      const at = renamedFromAt(profile, index);
+      const at = formerNameLocation(profile, index);
       const owner = declared.get(old);
       if (owner !== undefined) {
         const whose = owner === profile ? 'this profile itself' : `the profile declared at ${where(owner.source)}`;
@@ -42,7 +39,7 @@ function claimProblems(desired: readonly ResolvedProfile[]): InputProblem[] {
       if (earlier !== undefined) {
         problems.push({
           ...at,
-          message: `renamedFrom: ${JSON.stringify(old)} is also claimed by ${JSON.stringify(earlier.profile.name)} at ${where(renamedFromAt(earlier.profile, earlier.index))}; one live profile can become only one`,
+          message: `renamedFrom: ${JSON.stringify(old)} is also claimed by ${JSON.stringify(earlier.profile.name)} at ${where(formerNameLocation(earlier.profile, earlier.index))}; one live profile can become only one`,
         });
         return;
       }
@@ -67,7 +64,7 @@ export function matchProfiles(desired: readonly ResolvedProfile[], liveByName: R
       // Only the new name live: the rename already happened, the profile is simply in sync or updated.
       for (const o of olds) {
         problems.push({
-          ...renamedFromAt(profile, o.index),
+          ...formerNameLocation(profile, o.index),
           message: `renamedFrom: both ${JSON.stringify(profile.name)} (${current.routingProfileId}) and its old name ${JSON.stringify(o.old)} (${o.live?.routingProfileId}) are live; rename cannot merge them: delete one of them, or drop ${JSON.stringify(o.old)} from renamedFrom`,
         });
       }
@@ -81,7 +78,7 @@ export function matchProfiles(desired: readonly ResolvedProfile[], liveByName: R
     }
     if (others.length > 0) {
       problems.push({
-        ...renamedFromAt(profile, first.index),
+        ...formerNameLocation(profile, first.index),
         message: `renamedFrom: ${olds.length} old names of ${JSON.stringify(profile.name)} are live (${olds.map((o) => JSON.stringify(o.old)).join(', ')}); only one of them can be renamed to it`,
       });
     }
