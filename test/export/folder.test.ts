@@ -1,29 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readExportFolder, schemaPathFinder } from '../../src/export/folder.js';
 import { collisionKey } from '../../src/export/slug.js';
 import { escapeHidden, shownName } from '../../src/export/shown.js';
 import { UserInputError } from '../../src/errors.js';
+import { tempTrees } from '../temp-tree.js';
 
 const doc = (name: string) => `name: ${name}\ndescription: d\ndefaultOutboundQueue: q\nmediaConcurrencies:\n  - channel: VOICE\n    concurrency: 1\n`;
 
-let roots: string[] = [];
-afterEach(() => {
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
-  roots = [];
-});
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cg-export-folder-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = tempTrees('cg-export-folder-');
 
 describe('readExportFolder', () => {
   it('knows which profiles the folder declares, where, and whether alone in their file', async () => {
